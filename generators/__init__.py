@@ -1,0 +1,1 @@
+"""Drafts, reports and comparisons generated from the graph."""

@@ -1,0 +1,1 @@
+"""Reading documents, parsing their structure, extracting facts and storing them as RDF."""

@@ -1,0 +1,57 @@
+"""The store interface both backends implement, and the values it speaks.
+
+Terms are pyoxigraph terms (NamedNode, Literal, BlankNode) on both backends, so callers
+never see which one they talk to. One named graph holds one source document; writes
+replace a whole graph at once, so a document is in the store whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+Term = NamedNode | Literal | BlankNode
+Bindings = Mapping[str, Term]  # variable name (without "?") → RDF term
+
+
+@dataclass(frozen=True)
+class SelectResult:
+    variables: tuple[str, ...]
+    rows: tuple[dict[str, Term | None], ...]  # unbound → None
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What the rest of cchc may ask of a store."""
+
+    location: str  # directory or endpoint URL, for messages
+
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        """Atomically make named graph ``graph`` hold exactly ``triples``."""
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
+        """Several graphs in one transaction (a batch of documents)."""
+
+    def remove_graph(self, graph: str) -> bool:
+        """Drop ``graph``; False when it did not exist."""
+
+    def graph_names(self) -> list[str]:
+        """IRIs of the named graphs, sorted."""
+
+    def select(self, query: str, bindings: Bindings | None = None) -> SelectResult:
+        """Run a SELECT; ``bindings`` are bound as RDF terms, never pasted as text."""
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool: ...
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> list[Triple]: ...
+
+    def dump(self, fmt: str) -> bytes:
+        """Everything as ``nq`` | ``trig`` | ``ttl`` (union of graphs) | ``jsonld``."""
+
+    def count(self, graph: str | None = None) -> int:
+        """Number of quads (in one graph, or in all)."""
+
+    def close(self) -> None: ...

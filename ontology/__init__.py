@@ -1,0 +1,1 @@
+"""The cchc OWL ontology, SKOS vocabularies and SHACL shapes (package data only)."""

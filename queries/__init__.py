@@ -1,0 +1,1 @@
+"""Named, parameterised SPARQL queries (``*.rq``) and the code that runs them."""

@@ -1,0 +1,1 @@
+"""The ``cchc`` command line: thin Typer commands over the library API."""
