@@ -1,0 +1,54 @@
+"""``cchc docs list|remove``: the documents in the store, one named graph each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cchc.cli.console import err
+from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.results import ResultFormat, print_result
+from cchc.errors import QueryError
+from cchc.queries.runner import run_query
+
+app = typer.Typer(help="Các văn bản trong kho: liệt kê, gỡ bỏ.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_command(
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="table, csv hoặc json.")] = ResultFormat.table,
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Liệt kê các văn bản đã nạp."""
+    store = store_from(store_dir, endpoint)
+    try:
+        print_result(run_query(store, "documents"), fmt, title="Văn bản trong kho")
+    finally:
+        store.close()
+
+
+@app.command("remove")
+def remove_command(
+    documents: Annotated[list[str], typer.Argument(help="IRI của văn bản hoặc tên tệp nguồn.", show_default=False)],
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Gỡ văn bản khỏi kho (xóa đúng đồ thị có tên của nó)."""
+    store = store_from(store_dir, endpoint)
+    try:
+        rows = run_query(store, "documents").rows
+        for wanted in documents:
+            graphs = {row["graph"].value for row in rows if wanted in (row["doc"].value, _value(row.get("source")))}
+            if not graphs:
+                raise QueryError(f"không có văn bản {wanted!r} trong kho (xem: cchc docs list)")
+            for graph in sorted(graphs):
+                store.remove_graph(graph)
+                err.print(f"Đã gỡ {wanted} ({graph})", highlight=False)
+    finally:
+        store.close()
+
+
+def _value(term) -> str | None:
+    return term.value if term is not None else None

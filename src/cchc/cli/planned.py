@@ -1,0 +1,32 @@
+"""Commands that later work will build: they exist so users find them, and say so plainly."""
+
+from __future__ import annotations
+
+import typer
+
+from cchc.errors import NotBuiltYetError
+
+PLANNED = {
+    "who-leads": "tra cứu cơ quan chủ trì theo lĩnh vực",
+    "matrix": "ma trận trách nhiệm của một đơn vị",
+    "agency": "hồ sơ nhiệm vụ của một cơ quan",
+    "calendar": "lịch báo cáo",
+    "serve-sparql": "điểm truy cập SPARQL chỉ đọc",
+    "draft": "soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP",
+    "compare": "so sánh quy chế giữa các đơn vị",
+    "lint": "kiểm tra lỗi của văn bản",
+    "synth": "sinh bộ văn bản tổng hợp để đo hiệu năng",
+}
+
+
+def _planned(name: str, what: str):
+    def command(args: list[str] = typer.Argument(None, hidden=True)) -> None:
+        raise NotBuiltYetError(f"lệnh '{name}' ({what}) chưa được xây dựng trong phiên bản này")
+
+    command.__doc__ = f"(Chưa xây dựng) {what[0].upper()}{what[1:]}."
+    return command
+
+
+def register(app: typer.Typer) -> None:
+    for name, what in PLANNED.items():
+        app.command(name, context_settings={"ignore_unknown_options": True, "allow_extra_args": True})(_planned(name, what))

@@ -1,0 +1,101 @@
+"""``cchc query NAME --param k=v`` (named queries) and ``cchc sparql QUERY`` (any read query)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from cchc.cli.console import out
+from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.results import ResultFormat, print_result
+from cchc.errors import QueryError
+from cchc.graph.namespaces import sparql_prologue
+from cchc.queries.runner import load_query, query_names, run_query
+
+_FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*|#[^\n]*\n\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+
+
+def parse_params(params: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"tham số phải có dạng khóa=giá_trị, nhận được {item!r}")
+        values[key.strip()] = value
+    return values
+
+
+def query_command(
+    name: Annotated[Optional[str], typer.Argument(help="Tên truy vấn (bỏ trống để xem danh sách).", show_default=False)] = None,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = [],
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="table, csv hoặc json.")] = ResultFormat.table,
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Chạy một truy vấn có tên trong thư viện truy vấn, với tham số gắn như giá trị RDF."""
+    if name is None:
+        table = Table(title="Các truy vấn có sẵn")
+        for column in ("Tên", "Mục đích", "Tham số"):
+            table.add_column(column, overflow="fold")
+        for query_name in query_names():
+            query = load_query(query_name)
+            params = ", ".join(f"{p.name}{'?' if p.optional else ''}:{p.type}" for p in query.parameters)
+            table.add_row(query.name, query.purpose, params)
+        out.print(table)
+        return
+    values = parse_params(param)
+    load_query(name)  # unknown names fail before a store is opened
+    store = store_from(store_dir, endpoint)
+    try:
+        print_result(run_query(store, name, values), fmt, title=name)
+    finally:
+        store.close()
+
+
+def read_query_text(query: str) -> str:
+    """The query itself, ``@file`` for a file, or ``-`` for standard input."""
+    if query == "-":
+        return sys.stdin.read()
+    if query.startswith("@"):
+        path = Path(query[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise QueryError(f"{path}: không đọc được tệp truy vấn ({error.__class__.__name__})") from None
+    return query
+
+
+def sparql_command(
+    query: Annotated[str, typer.Argument(help="Câu truy vấn SPARQL, @tệp.rq, hoặc - để đọc từ stdin.", show_default=False)],
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="table, csv hoặc json (SELECT).")] = ResultFormat.table,
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Chạy một truy vấn SPARQL chỉ đọc (SELECT, ASK, CONSTRUCT); các tiền tố chung có sẵn."""
+    text = read_query_text(query)
+    form = _FORM.match(text)
+    if not form:
+        raise QueryError("chỉ nhận truy vấn đọc SELECT, ASK, CONSTRUCT hoặc DESCRIBE; kho không được sửa qua lệnh này")
+    full = sparql_prologue() + text
+    store = store_from(store_dir, endpoint)
+    try:
+        kind = form.group(1).upper()
+        if kind == "SELECT":
+            print_result(store.select(full), fmt)
+        elif kind == "ASK":
+            typer.echo("true" if store.ask(full) else "false")
+        else:
+            for triple in store.construct(full):
+                typer.echo(f"{triple} .")
+    finally:
+        store.close()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("query")(query_command)
+    app.command("sparql")(sparql_command)
