@@ -1,0 +1,97 @@
+"""The default backend: a persistent Oxigraph store in a directory, used natively.
+
+No rdflib on this path: queries and writes go straight to pyoxigraph, which is what keeps
+the responsibility matrix fast at tens of thousands of documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, serialize
+
+from cchc.errors import QueryError, StoreError
+from cchc.graph.store.base import Bindings, SelectResult, Term
+from cchc.graph.store.bindings import with_values
+from cchc.graph.store.ntriples import replace_update
+
+_DUMP_FORMATS = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD, "ttl": RdfFormat.TURTLE}
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+class EmbeddedStore:
+    def __init__(self, directory: Path | str) -> None:
+        self.location = str(directory)
+        try:
+            Path(directory).mkdir(parents=True, exist_ok=True)
+            self._store = Store(str(directory))
+        except OSError as error:
+            reason = "đang được một tiến trình khác sử dụng" if "lock" in str(error).lower() else str(error)
+            raise StoreError(f"không mở được kho đồ thị {self.location}: {reason}") from None
+
+    # writes ---------------------------------------------------------------
+    def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
+        self.replace_graphs({graph: triples})
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
+        # Materialise first: a stage failing mid-iteration must not reach the store.
+        update = replace_update({g: list(t) for g, t in graphs.items()})
+        try:
+            self._store.update(update)  # one transaction: all graphs or none
+        except OSError as error:
+            raise StoreError(f"không ghi được vào kho {self.location}: {error}") from None
+
+    def remove_graph(self, graph: str) -> bool:
+        node = NamedNode(graph)
+        if not self._store.contains_named_graph(node):
+            return False
+        self._store.remove_graph(node)
+        return True
+
+    # reads ----------------------------------------------------------------
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
+
+    def _query(self, query: str, bindings: Bindings | None):
+        try:
+            return self._store.query(with_values(query, bindings or {}))
+        except SyntaxError as error:
+            raise QueryError(f"câu truy vấn SPARQL sai cú pháp: {error}") from None
+        except (OSError, ValueError, TypeError) as error:
+            raise QueryError(f"không chạy được truy vấn: {error}") from None
+
+    def select(self, query: str, bindings: Bindings | None = None) -> SelectResult:
+        result = self._query(query, bindings)
+        if not isinstance(result, QuerySolutions):
+            raise QueryError("truy vấn không phải SELECT")
+        names = tuple(v.value for v in result.variables)
+        rows = tuple({name: solution[name] for name in names} for solution in result)
+        return SelectResult(names, rows)
+
+    def ask(self, query: str, bindings: Bindings | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, QueryBoolean):
+            raise QueryError("truy vấn không phải ASK")
+        return bool(result)
+
+    def construct(self, query: str, bindings: Bindings | None = None) -> list[Triple]:
+        result = self._query(query, bindings)
+        if isinstance(result, (QuerySolutions, QueryBoolean)):
+            raise QueryError("truy vấn không phải CONSTRUCT hoặc DESCRIBE")
+        return list(result)
+
+    def dump(self, fmt: str) -> bytes:
+        if fmt not in _DUMP_FORMATS:
+            raise StoreError(f"định dạng xuất không hỗ trợ: {fmt} (chọn: {', '.join(_DUMP_FORMATS)})")
+        if fmt == "ttl":
+            return serialize(self.construct(_UNION), format=RdfFormat.TURTLE) or b""
+        return self._store.dump(format=_DUMP_FORMATS[fmt]) or b""
+
+    def count(self, graph: str | None = None) -> int:
+        target = NamedNode(graph) if graph else None
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, target))
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store

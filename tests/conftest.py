@@ -1,0 +1,80 @@
+"""Fixtures shared by every test folder: the sample corpus and a real SPARQL server."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "examples" / "corpus"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _oxigraph_binary() -> str:
+    local = Path(sys.executable).parent / "oxigraph"
+    found = str(local) if local.exists() else shutil.which("oxigraph")
+    if not found:
+        pytest.fail("the `oxigraph` server (PyPI package oxigraph) is not installed: run `make test`")
+    return found
+
+
+@pytest.fixture(scope="session")
+def sparql_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `oxigraph serve` on a free 127.0.0.1 port; yields its base URL."""
+    port = _free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    process = subprocess.Popen(
+        [_oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"oxigraph serve did not start: {process.stderr.read().decode()[:500]}")
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def remote_store(sparql_server: str):
+    """A RemoteStore on the shared server, emptied before each test."""
+    from cchc.graph.store.remote import RemoteStore
+
+    store = RemoteStore(f"{sparql_server}/query")
+    store._update("DROP ALL")
+    return store
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path):
+    """The same test against both backends."""
+    if request.param == "embedded":
+        from cchc.graph.store.embedded import EmbeddedStore
+
+        store = EmbeddedStore(tmp_path / "store")
+    else:
+        store = request.getfixturevalue("remote_store")
+    yield store
+    store.close()
