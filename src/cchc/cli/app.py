@@ -6,7 +6,6 @@ single Vietnamese line on stderr and the error's exit status, never a traceback.
 
 from __future__ import annotations
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -17,12 +16,12 @@ from cchc.errors import CchcError
 
 
 class _ReportingGroup(TyperGroup):
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except CchcError as error:
             err.print(error_line(error), soft_wrap=True)
-            raise click.exceptions.Exit(error.exit_code) from None
+            raise typer.Exit(error.exit_code) from None
 
 
 app = typer.Typer(

@@ -12,6 +12,7 @@ from rich.table import Table
 from cchc.cli.console import err, error_line, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.errors import InputFileError
+from cchc.graph.structure import effective_metadata
 from cchc.graph.pipeline import expand_paths, ingest
 
 
@@ -45,7 +46,7 @@ def ingest_command(
         for column in ("Tệp", "Loại", "Số hiệu", "Điều khoản", "Phân công", "Bộ ba"):
             table.add_column(column)
         for doc in report.ingested:
-            meta = doc.parsed.metadata
+            meta = effective_metadata(doc.parsed)
             table.add_row(
                 doc.parsed.source.name,
                 meta.kind,

@@ -1,0 +1,39 @@
+"""Load the packaged ontology and SKOS vocabularies (rdflib for reasoning and SHACL, N-Triples for the store)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import rdflib
+
+from cchc.resources import list_resources, read_text
+
+PACKAGE = "cchc.ontology"
+
+
+def ontology_files() -> list[str]:
+    """The ontology first, then every vocabulary (shapes are not part of the knowledge)."""
+    return ["cchc.ttl", *list_resources(PACKAGE, ".ttl", "vocab")]
+
+
+@cache
+def _parsed(name: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=read_text(PACKAGE, name), format="turtle")
+
+
+def ontology_graph() -> rdflib.Graph:
+    """A fresh rdflib graph with the ontology and all vocabularies."""
+    graph = rdflib.Graph()
+    for name in ontology_files():
+        graph += _parsed(name)
+    return graph
+
+
+def shapes_graph() -> rdflib.Graph:
+    return _parsed("shapes.ttl")
+
+
+@cache
+def ontology_ntriples() -> str:
+    """The ontology and vocabularies as N-Triples, ready for a store's ontology graph."""
+    return ontology_graph().serialize(format="nt")

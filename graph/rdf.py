@@ -1,0 +1,253 @@
+"""Map a parsed document and its facts to RDF triples (ELI, ORG, PROV-O, the cchc ontology).
+
+IRIs are derived from what identifies a document (its issuer and number, else its file
+name) and from provision eids, so re-ingesting the same text gives the same IRIs and a
+provision keeps its address. Literals keep the source text as written.
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision
+from cchc.graph.namespaces import CCHC, DCT, ELI, ID, PROV, RDF, SKOS, XSD, vocab_iri
+from cchc.graph.normalize import match_key, slug
+
+_KIND_CLASS = {
+    "part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article",
+    "clause": "Clause", "point": "Point", "indent": "Indent", "item": "PlanItem", "row": "PlanItem",
+}
+A = NamedNode(RDF + "type")
+
+
+def _n(base: str, local: str) -> NamedNode:
+    return NamedNode(base + local)
+
+
+def _vi(text: str) -> Literal:
+    return Literal(text, language="vi")
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(repr(float(value)), datatype=NamedNode(XSD + "decimal"))
+
+
+def document_iri(doc: ParsedDocument) -> str:
+    """Stable: issuer (or unit) + number when printed, else the source file's stem."""
+    meta = doc.metadata
+    if meta.number:
+        return f"{ID}doc/{slug(meta.issuer or meta.unit or 'vn')}/{slug(meta.number)}"
+    stem = doc.source.name.rsplit(".", 1)[0]
+    return f"{ID}doc/src/{slug(stem)}"
+
+
+def instrument_iri(citation: Citation) -> str:
+    """A cited instrument, identified by its number or, failing that, its title."""
+    key = citation.number or citation.title or citation.text
+    return f"{ID}instrument/{slug(key)}"
+
+
+def agency_iri(name: str) -> str:
+    return f"{ID}agency/{slug(match_key(name))}"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.triples: list[Triple] = []
+
+    def add(self, s, p: NamedNode, o) -> None:
+        if o is not None:
+            self.triples.append(Triple(s, p, o))
+
+    def text(self, s, p: NamedNode, value: str | None) -> None:
+        if value:
+            self.add(s, p, _vi(value))
+
+
+def document_triples(doc: ParsedDocument, facts: Facts | None = None) -> list[Triple]:
+    """Every triple of one source document: itself, its attachments, provisions and facts."""
+    builder = _Builder()
+    iri = NamedNode(document_iri(doc))
+    source = NamedNode(iri.value + "/source")
+    _source(builder, doc, source)
+    _document(builder, doc, iri, source)
+    for number, attachment in enumerate(doc.attachments, start=1):
+        annex = NamedNode(f"{iri.value}/att_{number}")
+        _document(builder, attachment, annex, source)
+        builder.add(iri, _n(ELI, "has_annex"), annex)
+        builder.add(annex, _n(CCHC, "promulgatedBy"), iri)
+    if facts is not None:
+        _facts(builder, doc, iri, facts)
+    return builder.triples
+
+
+def _source(b: _Builder, doc: ParsedDocument, source: NamedNode) -> None:
+    src = doc.source
+    b.add(source, A, _n(CCHC, "SourceFile"))
+    b.add(source, _n(CCHC, "fileName"), Literal(src.name))
+    b.add(source, _n(CCHC, "fileFormat"), Literal(src.format))
+    b.add(source, _n(CCHC, "encoding"), Literal(src.encoding))
+    if src.sha256:
+        b.add(source, _n(CCHC, "sha256"), Literal(src.sha256))
+
+
+def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNode) -> None:
+    meta = doc.metadata
+    b.add(iri, A, _n(CCHC, "LegalDocument"))
+    b.add(iri, A, _n(ELI, "LegalResource"))
+    b.add(iri, _n(CCHC, "documentKind"), NamedNode(vocab_iri("doc-kind", meta.kind or "other")))
+    b.add(iri, _n(PROV, "wasDerivedFrom"), source)
+    b.text(iri, _n(DCT, "title"), meta.title)
+    if meta.number:
+        b.add(iri, _n(ELI, "id_local"), Literal(meta.number))
+    if meta.issued:
+        b.add(iri, _n(ELI, "date_document"), Literal(meta.issued.isoformat(), datatype=NamedNode(XSD + "date")))
+    b.text(iri, _n(CCHC, "place"), meta.place)
+    b.text(iri, _n(CCHC, "issuerName"), meta.issuer)
+    b.text(iri, _n(CCHC, "regulatesUnit"), meta.unit)
+    b.text(iri, _n(CCHC, "proposer"), meta.proposer)
+    for recipient in meta.recipients:
+        b.text(iri, _n(CCHC, "recipient"), recipient)
+    _signature(b, meta, iri)
+    for citation in meta.legal_bases:
+        b.add(iri, _n(ELI, "based_on"), _instrument(b, citation))
+    for citation in meta.replaces:
+        b.add(iri, _n(ELI, "repeals"), _instrument(b, citation))
+    for order, provision in enumerate(doc.body):
+        _provision(b, provision, iri, iri, order)
+    for note in doc.footnotes:
+        node = NamedNode(f"{iri.value}/fn_{slug(note.number)}")
+        b.add(node, A, _n(CCHC, "Footnote"))
+        b.add(node, _n(CCHC, "number"), Literal(note.number))
+        b.text(node, _n(CCHC, "text"), note.text)
+        b.add(iri, _n(CCHC, "footnote"), node)
+        if note.anchor_eid:
+            b.add(node, _n(CCHC, "anchoredAt"), NamedNode(f"{iri.value}/{note.anchor_eid}"))
+
+
+def _signature(b: _Builder, meta: DocumentMetadata, iri: NamedNode) -> None:
+    signer = meta.signer
+    if signer is None:
+        return
+    node = NamedNode(iri.value + "/signature")
+    b.add(iri, _n(CCHC, "signature"), node)
+    b.add(node, A, _n(CCHC, "Signature"))
+    b.text(node, _n(CCHC, "signerName"), signer.name)
+    b.text(node, _n(CCHC, "signerTitle"), signer.title)
+    b.text(node, _n(CCHC, "onBehalfOf"), signer.on_behalf_of)
+    if signer.authority:
+        b.add(node, _n(CCHC, "authority"), NamedNode(vocab_iri("authority", signer.authority)))
+
+
+def _instrument(b: _Builder, citation: Citation) -> NamedNode:
+    node = NamedNode(instrument_iri(citation))
+    b.add(node, A, _n(CCHC, "CitedInstrument"))
+    if citation.number:
+        b.add(node, _n(ELI, "id_local"), Literal(citation.number))
+    b.text(node, _n(DCT, "title"), citation.title)
+    b.text(node, _n(CCHC, "text"), citation.text)
+    if citation.kind:
+        b.add(node, _n(CCHC, "documentKind"), NamedNode(vocab_iri("doc-kind", citation.kind)))
+    if citation.date:
+        b.add(node, _n(ELI, "date_document"), Literal(citation.date.isoformat(), datatype=NamedNode(XSD + "date")))
+    return node
+
+
+def _provision(b: _Builder, provision: Provision, parent: NamedNode, doc: NamedNode, order: int) -> None:
+    node = NamedNode(f"{doc.value}/{provision.eid}")
+    b.add(node, A, _n(CCHC, _KIND_CLASS.get(provision.kind, "Provision")))
+    b.add(node, A, _n(ELI, "LegalResourceSubdivision"))
+    b.add(node, _n(ELI, "is_part_of"), parent)
+    b.add(node, _n(CCHC, "eid"), Literal(provision.eid))
+    b.add(node, _n(CCHC, "order"), _int(order))
+    b.add(node, _n(CCHC, "line"), _int(provision.span.line))
+    if provision.number:
+        b.add(node, _n(CCHC, "number"), Literal(provision.number))
+    b.text(node, _n(CCHC, "heading"), provision.heading)
+    b.text(node, _n(CCHC, "text"), provision.text)
+    for child_order, child in enumerate(provision.children):
+        _provision(b, child, node, doc, child_order)
+
+
+def _fact(b: _Builder, node: NamedNode, cls: str, doc: NamedNode, eid: str, text: str) -> None:
+    b.add(node, A, _n(CCHC, cls))
+    b.add(node, _n(CCHC, "provision"), NamedNode(f"{doc.value}/{eid}") if eid else doc)
+    b.text(node, _n(CCHC, "sourceText"), text)
+
+
+def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> None:
+    agencies: dict[str, NamedNode] = {}
+
+    def agency(name: str | None) -> NamedNode | None:
+        if not name:
+            return None
+        if name not in agencies:
+            agencies[name] = node = NamedNode(agency_iri(name))
+            b.add(node, A, _n(CCHC, "Agency"))
+            b.add(node, _n(SKOS, "prefLabel"), _vi(name))
+        return agencies[name]
+
+    for known in facts.agencies:
+        node = agency(known.name)
+        b.add(node, _n(CCHC, "hasFunction"), NamedNode(vocab_iri("function", known.function)))
+        for alias in known.aliases:
+            b.add(node, _n(SKOS, "altLabel"), _vi(alias))
+        if known.head_of:
+            b.add(node, _n(CCHC, "heldByHeadOf"), agency(known.head_of))
+    for n, row in enumerate(facts.assignments):
+        node = NamedNode(f"{iri.value}/assignment_{n + 1}")
+        _fact(b, node, "Assignment", iri, row.provision, row.text)
+        b.add(node, _n(CCHC, "agent"), agency(row.agency))
+        b.add(node, _n(CCHC, "mode"), NamedNode(vocab_iri("mode", row.mode)))
+        b.add(node, _n(CCHC, "area"), NamedNode(vocab_iri("area", row.area)))
+        b.text(node, _n(CCHC, "deadline"), row.deadline)
+        if row.span:
+            b.add(node, _n(CCHC, "spanStart"), _int(row.span.start))
+            b.add(node, _n(CCHC, "spanEnd"), _int(row.span.end))
+    for n, meeting in enumerate(facts.meetings):
+        node = NamedNode(f"{iri.value}/meeting_{n + 1}")
+        _fact(b, node, "MeetingRegime", iri, meeting.provision, meeting.text)
+        b.add(node, _n(CCHC, "body"), agency(meeting.body))
+        if meeting.per_year:
+            b.add(node, _n(CCHC, "meetingsPerYear"), _decimal(meeting.per_year))
+        if meeting.ad_hoc:
+            b.add(node, _n(CCHC, "adHoc"), Literal("true", datatype=NamedNode(XSD + "boolean")))
+        if meeting.notice_days is not None:
+            b.add(node, _n(CCHC, "noticeDays"), _int(meeting.notice_days))
+    for n, duty in enumerate(facts.reporting):
+        node = NamedNode(f"{iri.value}/report_{n + 1}")
+        _fact(b, node, "ReportingObligation", iri, duty.provision, duty.text)
+        b.add(node, _n(CCHC, "reporter"), agency(duty.reporter))
+        b.add(node, _n(CCHC, "reportsTo"), agency(duty.recipient))
+        if duty.period:
+            b.add(node, _n(CCHC, "period"), NamedNode(vocab_iri("period", duty.period)))
+        b.text(node, _n(CCHC, "deadlineRule"), duty.deadline_rule)
+        b.text(node, _n(CCHC, "channel"), duty.channel)
+        if duty.deadline_day:
+            b.add(node, _n(CCHC, "deadlineDay"), _int(duty.deadline_day))
+        if duty.deadline_month_in_period:
+            b.add(node, _n(CCHC, "deadlineMonthInPeriod"), _int(duty.deadline_month_in_period))
+    for n, rule in enumerate(facts.ratings):
+        node = NamedNode(f"{iri.value}/rating_{n + 1}")
+        _fact(b, node, "RatingRule", iri, rule.provision, rule.text)
+        b.text(node, _n(CCHC, "grade"), rule.grade)
+        if rule.min_percent is not None:
+            b.add(node, _n(CCHC, "minPercent"), _decimal(rule.min_percent))
+        if rule.max_percent is not None:
+            b.add(node, _n(CCHC, "maxPercent"), _decimal(rule.max_percent))
+    for n, task in enumerate(facts.tasks):
+        node = NamedNode(f"{iri.value}/task_{n + 1}")
+        _fact(b, node, "PlanTask", iri, task.provision, task.content)
+        b.text(node, _n(CCHC, "taskText"), task.content)
+        b.add(node, _n(CCHC, "lead"), agency(task.lead))
+        for partner in task.coordinators:
+            b.add(node, _n(CCHC, "coordinator"), agency(partner))
+        b.text(node, _n(CCHC, "timeframe"), task.timeframe)
+        b.text(node, _n(CCHC, "output"), task.output)
+        if task.area:
+            b.add(node, _n(CCHC, "area"), NamedNode(vocab_iri("area", task.area)))
+

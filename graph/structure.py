@@ -1,0 +1,263 @@
+"""SourceText → ParsedDocument: the header, the Chương/Điều/Khoản/Điểm tree and attachments.
+
+A first, deliberately plain parser: one pass over the lines with the patterns of
+``data/structure.json``; a line that matches nothing is text of the current provision, so
+nothing is ever lost. The extraction issue refines metadata, footnotes and tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from cchc.graph.model import Citation, DocumentMetadata, ParsedDocument, Provision, Signer, SourceText, Span
+from cchc.graph.normalize import fold, nfc
+from cchc.resources import read_text
+
+_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
+_EID = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
+_KIND = {"roman": "item", "clause": "clause"}
+_MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    lines: dict[str, re.Pattern[str]]
+    kinds: dict[str, str]
+    search: dict[str, re.Pattern[str]]
+
+
+@cache
+def patterns() -> Patterns:
+    raw = json.loads(read_text("cchc.graph", "data/structure.json"))
+    line_keys = ("part", "chapter", "section", "article", "roman", "clause", "point", "indent")
+    return Patterns(
+        lines={k: re.compile(raw[k]) for k in line_keys},
+        kinds=raw["kinds"],
+        search={k: re.compile(raw[k], re.IGNORECASE if k not in ("authority", "number") else 0) for k in raw if k not in (*line_keys, "kinds", "_comment")},
+    )
+
+
+def clean(line: str) -> str:
+    """A line without Markdown marks, odd spaces and surrounding blanks."""
+    return " ".join(_MARKUP.sub("", nfc(line)).replace("\u00a0", " ").split())
+
+
+@dataclass
+class _Node:
+    kind: str
+    number: str
+    heading: str
+    line: int
+    start: int
+    text: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+
+def _eid_part(kind: str, number: str) -> str:
+    return f"{_EID[kind]}_{fold(number).lower().replace('đ', 'dd')}" if kind != "point" or number != "đ" else "point_dd"
+
+
+def _freeze(node: _Node, prefix: str, end: int, seen: dict[str, int]) -> Provision:
+    part = _eid_part(node.kind, node.number) if node.kind != "indent" else f"indent_{node.number}"
+    eid = f"{prefix}__{part}" if prefix and node.kind not in ("article",) else part
+    if eid in seen:  # a repeated number (a typo in the source) must not collide
+        seen[eid] += 1
+        eid = f"{eid}_{seen[eid]}"
+    else:
+        seen[eid] = 1
+    children = tuple(_freeze(child, eid, end, seen) for child in node.children)
+    return Provision(
+        kind=_KIND.get(node.kind, node.kind),
+        number=node.number,
+        heading=node.heading,
+        text="\n".join(node.text).strip(),
+        eid=eid,
+        span=Span(node.start, end, node.line),
+        children=children,
+    )
+
+
+def _classify(text: str) -> tuple[str, str, str] | None:
+    for kind, pattern in patterns().lines.items():
+        match = pattern.match(text)
+        if match:
+            if kind == "indent":
+                return kind, "", match.group(1)
+            return kind, match.group(1), match.group(2).strip()
+    return None
+
+
+def _body(lines: list[tuple[int, int, str]]) -> list[_Node]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    preamble = _Node("indent", "0", "", lines[0][0] if lines else 1, 0)
+    indents = 0
+    for number, offset, text in lines:
+        found = _classify(text)
+        if found is None or (found[0] in ("clause", "point", "indent") and not stack):
+            (stack[-1].text if stack else preamble.text).append(text)
+            continue
+        kind, num, rest = found
+        if kind == "indent":
+            indents += 1
+            num = str(indents)
+        rank = _RANK[kind]
+        while stack and _RANK[stack[-1].kind] >= rank:
+            stack.pop()
+        node = _Node(kind, num, rest if kind in ("part", "chapter", "section", "article", "roman") else "", number, offset)
+        if kind in ("clause", "point", "indent"):
+            node.text.append(rest)
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+def _date(text: str) -> dt.date | None:
+    match = patterns().search["date"].search(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _citation(text: str) -> Citation:
+    found = patterns().search["instrument"].search(text)
+    kind = number = None
+    if found:
+        kind = fold(found.group(1)).lower().replace(" ", "_")
+        number = found.group(2)
+    title = None if number else re.split(r"\s+ngày\s+\d|;$", text)[0].strip(" ;.")
+    return Citation(text=text, kind=kind, number=number, date=_date(text), title=title)
+
+
+def _split_attachments(lines: list[str]) -> list[int]:
+    """Line indexes where an attached text starts ("(Ban hành kèm theo Quyết định số …)")."""
+    starts = []
+    search = patterns().search["promulgated_by"]
+    for index, line in enumerate(lines):
+        if index > 0 and search.search(" ".join(clean(x) for x in lines[index:index + 3])) and clean(line).startswith("(Ban hành"):
+            head = index
+            while head > 0 and index - head < 6 and clean(lines[head - 1]).upper() not in patterns().kinds:
+                head -= 1
+            starts.append(head - 1 if head > 0 else index)
+    return starts
+
+
+def _kind_key(text: str) -> str | None:
+    """The kind heading ("KẾ HOẠCH", or "QUY CHẾ HOẠT ĐỘNG …" written in capitals)."""
+    kinds = patterns().kinds
+    if text.upper() in kinds:
+        return text.upper()
+    first_two = " ".join(text.split()[:2])
+    return first_two if text.isupper() and first_two in kinds else None
+
+
+def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata:
+    p = patterns()
+    cleaned = [clean(line) for line in lines]
+    head = "\n".join(cleaned[:60])
+    kind = kind_default
+    title = None
+    for index, text in enumerate(cleaned[:40]):
+        key = _kind_key(text)
+        if key:
+            kind = p.kinds[key]
+            rest = text[len(key):].strip()
+            title_lines = [rest] if rest else []
+            for follow in cleaned[index + 1 : index + 4]:
+                if not follow or follow.startswith(("Căn cứ", "(", "Số")) or follow.isupper() and title_lines:
+                    break
+                title_lines.append(follow)
+            title = " ".join(title_lines) or None
+            break
+    number = p.search["number"].search(head)
+    issued = None
+    place = None
+    for text in cleaned[:40]:
+        place_match = p.search["place_date"].match(text)
+        if place_match and _date(text):
+            place, issued = place_match.group(1).strip(), _date(text)
+            break
+    bases = tuple(_citation(m.group(1)) for t in cleaned if (m := p.search["basis"].match(t)))
+    bases = tuple(c for c in bases if c.number or (c.title and c.title.split()[0] in ("Luật", "Bộ", "Nghị", "Quyết", "Chỉ", "Thông", "Kế", "Hiến")))
+    proposer = next((m.group(1) for t in cleaned if (m := p.search["proposer"].match(t))), None)
+    replaces = tuple(_citation(m.group(1)) for t in cleaned if (m := p.search["replaces"].search(t)))
+    signer = None
+    for index, text in enumerate(cleaned):
+        auth = p.search["authority"].match(text)
+        if auth:
+            names = [t for t in cleaned[index + 1 : index + 8] if t]
+            title_line = names[0] if names else None
+            name = next((t for t in names[1:] if not t.isupper() and len(t.split()) <= 6), None)
+            signer = Signer(name=name, authority=auth.group(1), title=title_line.capitalize() if title_line else None, on_behalf_of=auth.group(2))
+            break
+    promulgated = p.search["promulgated_by"].search(head.replace("\n", " "))
+    promulgated_by = None
+    if promulgated:
+        number_text = promulgated.group(2)
+        promulgated_by = Citation(
+            text=promulgated.group(0),
+            kind=fold(promulgated.group(1)).lower().replace(" ", "_"),
+            number=number_text if not number_text.startswith("/") else None,
+            date=_date(promulgated.group(0)),
+        )
+    return DocumentMetadata(
+        kind=kind,
+        title=title,
+        number=number.group(1) if number else None,
+        issued=issued,
+        place=place,
+        signer=signer,
+        legal_bases=bases,
+        proposer=proposer,
+        replaces=replaces,
+        promulgated_by=promulgated_by,
+    )
+
+
+def _parse_part(source: SourceText, lines: list[str], first_line: int, offsets: list[int]) -> ParsedDocument:
+    body_lines = [(first_line + i, offsets[first_line + i - 1], clean(text)) for i, text in enumerate(lines) if clean(text)]
+    roots = _body(body_lines)
+    seen: dict[str, int] = {}
+    body = tuple(_freeze(node, "", len(source.text), seen) for node in roots)
+    warnings = () if any(p.kind == "article" for top in body for p in top.walk()) else ("không tìm thấy Điều nào",)
+    return ParsedDocument(source=source, metadata=_metadata(lines), body=body, warnings=warnings)
+
+
+def parse_document(source: SourceText) -> ParsedDocument:
+    lines = source.lines
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    starts = _split_attachments(lines)
+    cut = starts[0] if starts else len(lines)
+    main = _parse_part(source, lines[:cut], 1, offsets)
+    attachments = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        attachments.append(_parse_part(source, lines[start:end], start + 1, offsets))
+    if attachments and not any(True for _ in main.provisions()) and not main.metadata.number:
+        # Only a header before the attached text (its decision is not in the file): the
+        # attached text is the document.
+        first = attachments.pop(0)
+        return replace(first, attachments=tuple(attachments))
+    return replace(main, attachments=tuple(attachments), warnings=main.warnings if not attachments else ())
+
+
+def effective_metadata(doc: ParsedDocument) -> DocumentMetadata:
+    """The cchc-facts/1 view: a decision that only promulgates a text takes that text's kind."""
+    meta = doc.metadata
+    if doc.attachments:
+        attached = doc.attachments[0].metadata
+        return replace(meta, kind=attached.kind, title=attached.title or meta.title)
+    if meta.promulgated_by and meta.kind in ("quy_che", "quy_dinh", "ke_hoach"):
+        cited = meta.promulgated_by
+        return replace(meta, number=meta.number or cited.number, issued=meta.issued or cited.date)
+    return meta
