@@ -86,6 +86,9 @@ def _classify(text: str) -> tuple[str, str, str] | None:
         match = pattern.match(text)
         if match:
             if kind == "indent":
+                point = patterns().lines["point"].match(match.group(1))  # "- a) …" is a point
+                if point:
+                    return "point", point.group(1), point.group(2).strip()
                 return kind, "", match.group(1)
             return kind, match.group(1), match.group(2).strip()
     return None

@@ -1,0 +1,56 @@
+"""Structure of the sample documents and robustness on the real documents of corpus/dev."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc.graph.model import SourceText
+from cchc.graph.structure import effective_metadata, parse_document
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "examples" / "corpus"
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def parse(path: Path):
+    return parse_document(SourceText(name=path.name, text=path.read_text(encoding="utf-8"), format="txt", path=path))
+
+
+def articles(doc) -> list[str]:
+    return [p.number for p in doc.provisions() if p.kind == "article"]
+
+
+def test_decision_and_its_regulation_are_two_linked_documents() -> None:
+    doc = parse(CORPUS / "002_e8832a6717c418ce.txt")
+    assert articles(doc) == ["1", "2", "3"]
+    (regulation,) = doc.attachments
+    assert articles(regulation) == [str(n) for n in range(1, 18)]
+    assert effective_metadata(doc).kind == "quy_dinh"
+    assert [c.number for c in doc.metadata.replaces] == ["1345/QĐ-UBND"]
+
+
+def test_plan_header_and_numbering() -> None:
+    doc = parse(CORPUS / "003_9a23d4ea0e0477f2.txt")
+    meta = doc.metadata
+    assert (meta.kind, meta.number, meta.issued.isoformat(), meta.place) == ("ke_hoach", "341/KH-UBND", "2023-02-22", "Chợ Mới")
+    assert [c.number for c in meta.legal_bases] == ["05-NQ/HU", "471/KH-UBND"]
+    assert (meta.signer.authority, meta.signer.name) == ("TM", "Cù Minh Trọng")
+    assert doc.body[0].kind == "item" and doc.body[0].number == "I"
+
+
+def test_provision_ids_are_stable_and_unique() -> None:
+    first = parse(CORPUS / "000_946050dc9ec519ea.txt")
+    again = parse(CORPUS / "000_946050dc9ec519ea.txt")
+    eids = [p.eid for p in first.provisions()]
+    assert eids == [p.eid for p in again.provisions()]
+    assert len(eids) == len(set(eids))
+    assert "art_4__para_6__point_a" in eids
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="shared/corpus/dev is not beside this checkout")
+def test_every_dev_document_parses() -> None:
+    for path in sorted(DEV.glob("*.txt")):
+        doc = parse(path)
+        assert doc.metadata.kind, path.name
