@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+import hashlib
 from pathlib import Path
 
-from pyoxigraph import Triple
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from cchc.errors import CchcError, InputFileError
 from cchc.graph.extract import extract_facts
 from cchc.graph.model import Facts, ParsedDocument
+from cchc.graph.namespaces import CCHC, ONTOLOGY_GRAPH, sparql_prologue
+from cchc.graph.ontology import ontology_ntriples
 from cchc.graph.rdf import document_iri, document_triples
 from cchc.graph.read import read_document
 from cchc.graph.store.base import GraphStore
@@ -62,6 +65,22 @@ def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
             yield path
 
 
+def ensure_ontology(store: GraphStore) -> None:
+    """Keep the ontology and vocabularies in their own named graph, refreshed when they change.
+
+    Queries resolve labels, functions and areas there, so the store answers on its own
+    (also for SPARQL clients that never saw the packaged files).
+    """
+    text = ontology_ntriples()
+    version = Literal(hashlib.sha256(text.encode()).hexdigest())
+    marker = "ASK WHERE { GRAPH ?g { ?g cchc:sha256 ?version } }"
+    if store.ask(sparql_prologue() + marker, {"g": NamedNode(ONTOLOGY_GRAPH), "version": version}):
+        return
+    triples = [Triple(q.subject, q.predicate, q.object) for q in parse(text.encode(), format=RdfFormat.N_TRIPLES)]
+    triples.append(Triple(NamedNode(ONTOLOGY_GRAPH), NamedNode(CCHC + "sha256"), version))
+    store.replace_graph(ONTOLOGY_GRAPH, triples)
+
+
 def ingest(
     store: GraphStore,
     paths: Iterable[Path | str],
@@ -75,6 +94,8 @@ def ingest(
             on_file(path)
         try:
             document = build_graph(path, encoding)
+            if not report.ingested:
+                ensure_ontology(store)  # only once a document is good: bad input changes nothing
             store.replace_graph(document.iri, document.triples)
         except CchcError as error:
             report.failed.append(error)

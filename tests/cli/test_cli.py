@@ -130,3 +130,29 @@ def test_export_writes_files_and_refuses_directories(tmp_path: Path, store: str)
     assert "341/KH-UBND" in target.read_text(encoding="utf-8")
     refused = cli("export", "--store", store, "--out", str(tmp_path))
     assert refused.exit_code != 0 and "thư mục" in refused.stderr
+
+
+def test_the_same_commands_work_against_a_remote_server(sparql_server: str, remote_store) -> None:
+    endpoint = f"{sparql_server}/query"
+    assert cli("ingest", "--endpoint", endpoint, str(CORPUS)).exit_code == 0
+    listed = cli("docs", "list", "--endpoint", endpoint, "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    assert sorted(d["source"] for d in json.loads(listed.stdout)) == sorted(p.name for p in CORPUS.glob("*.txt"))
+    plans = cli("query", "documents", "--endpoint", endpoint, "--param", "kind=ke_hoach", "--format", "json")
+    assert [row["number"] for row in json.loads(plans.stdout)] == ["341/KH-UBND"]
+    assert cli("docs", "remove", "--endpoint", endpoint, PLAN.name).exit_code == 0
+    assert len(json.loads(cli("docs", "list", "--endpoint", endpoint, "--format", "json").stdout)) == 4
+
+
+def test_validate_checks_shapes_and_reasons(store: str) -> None:
+    assert cli("ingest", "--store", store, str(CORPUS)).exit_code == 0
+    result = cli("validate", "--store", store, "--reason")
+    assert result.exit_code == 0, result.output
+    assert "SHACL: hợp lệ" in result.stdout and "nhất quán" in result.stdout
+
+
+def test_ontology_is_queryable_from_the_store(store: str) -> None:
+    assert cli("ingest", "--store", store, str(PLAN)).exit_code == 0
+    query = "SELECT ?label WHERE { GRAPH ?g { ?c skos:notation \"thu_tuc_hanh_chinh\" ; skos:altLabel ?label } }"
+    result = cli("sparql", "--store", store, query, "--format", "csv")
+    assert "TTHC" in result.stdout.splitlines()

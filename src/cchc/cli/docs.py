@@ -24,7 +24,12 @@ def list_command(
     """Liệt kê các văn bản đã nạp."""
     store = store_from(store_dir, endpoint)
     try:
-        print_result(run_query(store, "documents"), fmt, title="Văn bản trong kho")
+        print_result(
+            run_query(store, "documents"),
+            fmt,
+            title="Văn bản trong kho",
+            table_columns=("source", "doc_kind", "number", "issued", "title"),
+        )
     finally:
         store.close()
 

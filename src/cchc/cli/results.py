@@ -44,7 +44,8 @@ def _json_term(term: Term | None) -> object:
     return term.value
 
 
-def print_result(result: SelectResult, fmt: ResultFormat, title: str | None = None) -> None:
+def print_result(result: SelectResult, fmt: ResultFormat, title: str | None = None, table_columns: tuple[str, ...] = ()) -> None:
+    """``table_columns`` narrows what a person sees on a terminal; csv/json keep every column."""
     if fmt is ResultFormat.json:
         rows = [{k: _json_term(row.get(k)) for k in result.variables} for row in result.rows]
         out.print_json(json.dumps(rows, ensure_ascii=False))
@@ -56,10 +57,11 @@ def print_result(result: SelectResult, fmt: ResultFormat, title: str | None = No
             writer.writerow([plain(row.get(k)) for k in result.variables])
         out.file.write(buffer.getvalue())
     else:
+        shown = table_columns or result.variables
         table = Table(title=title, show_lines=False)
-        for variable in result.variables:
+        for variable in shown:
             table.add_column(variable, overflow="fold")
         for row in result.rows:
-            table.add_row(*(_short(row.get(k)) for k in result.variables))
+            table.add_row(*(_short(row.get(k)) for k in shown))
         out.print(table)
         out.print(f"[dim]{len(result.rows)} dòng[/]")
