@@ -20,6 +20,7 @@ from cchc.resources import read_text
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
 _EID = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
 _KIND = {"roman": "item", "clause": "clause"}
+_CASE_SENSITIVE = {"authority", "number", "person_name"}
 _MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
 
 
@@ -37,7 +38,7 @@ def patterns() -> Patterns:
     return Patterns(
         lines={k: re.compile(raw[k]) for k in line_keys},
         kinds=raw["kinds"],
-        search={k: re.compile(raw[k], re.IGNORECASE if k not in ("authority", "number") else 0) for k in raw if k not in (*line_keys, "kinds", "_comment")},
+        search={k: re.compile(raw[k], 0 if k in _CASE_SENSITIVE else re.IGNORECASE) for k in raw if k not in (*line_keys, "kinds", "_comment")},
     )
 
 
@@ -162,6 +163,32 @@ def _kind_key(text: str) -> str | None:
     return first_two if text.isupper() and first_two in kinds else None
 
 
+def _signer(cleaned: list[str]) -> Signer | None:
+    """The signature block: [authority line,] the title in capitals, then the signer's name.
+
+    Looked for after "Nơi nhận" when the text has one (the block sits beside it), else
+    anywhere; the name is the first mixed-case line of two to five capitalised words.
+    """
+    p = patterns()
+    recipients = next((i for i, t in enumerate(cleaned) if p.search["recipients"].match(t)), None)
+    start = max(0, recipients - 12) if recipients is not None else 0
+    for index in range(start, len(cleaned)):
+        text = cleaned[index]
+        auth = p.search["authority"].match(text)
+        is_title = text[:1].isalpha() and text.isupper() and 1 < len(text.split()) <= 8 and not text.startswith(("QUYẾT ĐỊNH", "NƠI"))
+        if not (auth or (recipients is not None and index > recipients and is_title)):
+            continue
+        following = [t for t in cleaned[index + 1 : index + 9] if t]
+        name = next((t for t in following if p.search["person_name"].match(t)), None)
+        if name is None:
+            continue
+        if auth:
+            title = following[0] if following and following[0].isupper() else None
+            return Signer(name=name, authority=auth.group(1), title=title.capitalize() if title else None, on_behalf_of=auth.group(2))
+        return Signer(name=name, authority=None, title=text.capitalize())
+    return None
+
+
 def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata:
     p = patterns()
     cleaned = [clean(line) for line in lines]
@@ -192,19 +219,11 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
     bases = tuple(c for c in bases if c.number or (c.title and c.title.split()[0] in ("Luật", "Bộ", "Nghị", "Quyết", "Chỉ", "Thông", "Kế", "Hiến")))
     proposer = next((m.group(1) for t in cleaned if (m := p.search["proposer"].match(t))), None)
     replaces = tuple(_citation(m.group(1)) for t in cleaned if (m := p.search["replaces"].search(t)))
-    signer = None
-    for index, text in enumerate(cleaned):
-        auth = p.search["authority"].match(text)
-        if auth:
-            names = [t for t in cleaned[index + 1 : index + 8] if t]
-            title_line = names[0] if names else None
-            name = next((t for t in names[1:] if not t.isupper() and len(t.split()) <= 6), None)
-            signer = Signer(name=name, authority=auth.group(1), title=title_line.capitalize() if title_line else None, on_behalf_of=auth.group(2))
-            break
+    signer = _signer(cleaned)
     promulgated = p.search["promulgated_by"].search(head.replace("\n", " "))
     promulgated_by = None
     if promulgated:
-        number_text = promulgated.group(2)
+        number_text = re.sub(r"\s+", "", promulgated.group(2))
         promulgated_by = Citation(
             text=promulgated.group(0),
             kind=fold(promulgated.group(1)).lower().replace(" ", "_"),
@@ -259,7 +278,14 @@ def effective_metadata(doc: ParsedDocument) -> DocumentMetadata:
     meta = doc.metadata
     if doc.attachments:
         attached = doc.attachments[0].metadata
-        return replace(meta, kind=attached.kind, title=attached.title or meta.title)
+        cited = attached.promulgated_by
+        return replace(
+            meta,
+            kind=attached.kind,
+            title=attached.title or meta.title,
+            number=meta.number or (cited.number if cited else None),
+            issued=meta.issued or (cited.date if cited else None),
+        )
     if meta.promulgated_by and meta.kind in ("quy_che", "quy_dinh", "ke_hoach"):
         cited = meta.promulgated_by
         return replace(meta, number=meta.number or cited.number, issued=meta.issued or cited.date)
