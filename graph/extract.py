@@ -1,16 +1,184 @@
-"""ParsedDocument → Facts.
+"""ParsedDocument → Facts: who leads or coordinates which reform area, and how often bodies meet.
 
-Not built yet: responsibility extraction (agencies, assignments, meetings, reporting,
-ratings, plan tasks) is the work of the extraction issue. Until then every document yields
-no facts and a warning says so, instead of pretending.
+Two ways documents assign duties, both handled here:
+- a *subject heading* ("Điều 5. Trách nhiệm của Sở Tư pháp", "Điều 4. Phó Trưởng Ban Chỉ
+  đạo - Trưởng Phòng Nội vụ", a plan item "1. Phòng Nội vụ:") whose clauses and points are
+  that agency's duties;
+- *sentences* that name the roles ("X chủ trì, phối hợp với Y …", "Cơ quan chủ trì: X. Cơ
+  quan phối hợp: Y, Z").
+Each duty's area comes from its text, else from its headings (``areas.classify``). Rows
+are unique per (agency, mode, area), as the cchc-facts/1 contract counts them.
 """
 
 from __future__ import annotations
 
-from cchc.graph.model import Facts, ParsedDocument
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
 
-NOT_BUILT = "chưa trích xuất phân công, chế độ họp, báo cáo (tính năng đang xây dựng)"
+from cchc.graph.agencies import Mention, agency_key, find_mentions
+from cchc.graph.areas import classify
+from cchc.graph.model import Assignment, Facts, Meeting, ParsedDocument, Provision, Span
+from cchc.resources import read_text
+
+
+@dataclass(frozen=True)
+class _Cues:
+    subject_prefix: re.Pattern[str]
+    phoi_hop: re.Pattern[str]
+    tham_dinh: re.Pattern[str]
+    giam_sat: re.Pattern[str]
+    list_lead: re.Pattern[str]
+    list_partner: re.Pattern[str]
+    list_doer: re.Pattern[str]
+    after_lead: re.Pattern[str]
+    after_partner: re.Pattern[str]
+    partner_with: re.Pattern[str]
+    meeting: re.Pattern[str]
+    meeting_counts: tuple[tuple[re.Pattern[str], str | int], ...]
+
+
+@cache
+def cues() -> _Cues:
+    raw = json.loads(read_text("cchc.graph", "data/extraction.json"))
+
+    def c(key: str) -> re.Pattern[str]:
+        return re.compile(raw[key], re.IGNORECASE)
+
+    return _Cues(
+        c("subject_prefix"), c("mode_phoi_hop"), c("mode_tham_dinh"), c("mode_giam_sat"),
+        c("list_lead"), c("list_partner"), c("list_doer"), c("after_lead"), c("after_partner"),
+        c("partner_with"), c("meeting"),
+        tuple((re.compile(k, re.IGNORECASE), v) for k, v in raw["meeting_counts"].items()),
+    )
+
+
+def _subjects(line: str) -> list[Mention]:
+    """The agencies a heading or a short lead-in line is about, or [] if it is not one."""
+    text = cues().subject_prefix.sub("", line.strip())
+    mentions = [m for m in find_mentions(text) if m.kind != "body"]
+    if not mentions or mentions[0].start > 2:
+        return []
+    rest = text[mentions[-1].end :].strip(" :.;-–")
+    if len(rest.split()) > 3:
+        return []
+    # "Phó Trưởng Ban Chỉ đạo - Trưởng Phòng Nội vụ": the post is held by the head of an
+    # agency, and the duty is that agency's.
+    held = [m for m in mentions if m.kind in ("agency", "title")]
+    return held or mentions
+
+
+def _mode(duty: str) -> str:
+    c = cues()
+    if c.phoi_hop.search(duty):
+        return "phoi_hop"
+    if c.tham_dinh.search(duty):
+        return "tham_dinh"
+    if c.giam_sat.search(duty) and not re.search(r"\bchủ trì\b", duty, re.IGNORECASE):
+        return "giam_sat"
+    return "chu_tri"
+
+
+def _names(fragment: str) -> list[str]:
+    return [m.name for m in find_mentions(fragment) if m.kind != "post" or True]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str, str], Assignment] = {}
+
+    def add(self, agency: str, mode: str, area: str, provision: Provision, text: str) -> None:
+        key = (agency_key(agency), mode, area)
+        if key not in self.rows:
+            self.rows[key] = Assignment(agency, mode, area, provision.eid, text, provision.span)
+
+
+def _sentence_rules(provision: Provision, text: str, context: str, out: _Collector) -> bool:
+    """Roles named in the sentence itself; True when it assigned anything."""
+    c = cues()
+    area = classify(text, context)
+    found = False
+    for pattern, modes in ((c.list_lead, "lead"), (c.list_partner, "partner"), (c.list_doer, "doer")):
+        for match in pattern.finditer(text):
+            for index, name in enumerate(_names(match.group(1))):
+                mode = "chu_tri" if modes == "lead" or (modes == "doer" and index == 0) else "phoi_hop"
+                out.add(name, mode, area, provision, text)
+                found = True
+    if found:
+        return True
+    for mention in find_mentions(text):
+        if mention.kind == "body":
+            continue
+        after = text[mention.end : mention.end + 40]
+        if c.after_partner.match(after):
+            out.add(mention.name, "phoi_hop", area, provision, text)
+            found = True
+        elif c.after_lead.match(after) and mention.start < 3:
+            out.add(mention.name, "chu_tri", area, provision, text)
+            found = True
+            partners = c.partner_with.search(text, mention.end)
+            if partners:
+                for name in _names(partners.group(1)):
+                    out.add(name, "phoi_hop", area, provision, text)
+    return found
+
+
+def _walk(provision: Provision, subjects: list[str], context: list[str], out: _Collector) -> None:
+    heading = provision.heading
+    own = provision.text
+    here = _subjects(heading) if heading else []
+    lead_in = not heading and own and len(own.split()) <= 16 and _subjects(own.split("\n")[0])
+    if lead_in:
+        here = _subjects(own.split("\n")[0])
+    active = [m.name for m in here] or subjects
+    headings = [*context, heading] if heading else context
+    duty = own if not lead_in else ""
+    if duty:
+        if active and not here or (here and not lead_in and duty):
+            area = classify(duty, " ".join(headings[-2:]))
+            mode = _mode(duty)
+            for name in active:
+                out.add(name, mode, area, provision, duty)
+        else:
+            _sentence_rules(provision, duty, " ".join([*headings[-2:]]), out)
+    for child in provision.children:
+        _walk(child, active, headings if not own or heading else [*headings, own[:200]], out)
+
+
+def _per_year(text: str) -> float | None:
+    for pattern, value in cues().meeting_counts:
+        match = pattern.search(text)
+        if match:
+            return float(match.group(1)) if value == "n" else float(value)
+    return None
+
+
+def _meetings(doc: ParsedDocument) -> list[Meeting]:
+    found: dict[str, Meeting] = {}
+    for provision in doc.provisions():
+        for sentence in re.split(r"(?<=[.;])\s+", provision.text):
+            match = cues().meeting.search(sentence)
+            if not match:
+                continue
+            per_year = _per_year(sentence[match.start() :])
+            if per_year is None:
+                continue
+            bodies = [m for m in find_mentions(sentence[: match.start()])]
+            body = bodies[-1].name if bodies else (provision.heading or "")
+            if body not in found:
+                found[body] = Meeting(body, per_year, "đột xuất" in sentence, None, provision.eid, sentence)
+    return list(found.values())
 
 
 def extract_facts(doc: ParsedDocument) -> Facts:
-    return Facts(warnings=(NOT_BUILT,))
+    out = _Collector()
+    meetings: list[Meeting] = []
+    for part in (doc, *doc.attachments):
+        for top in part.body:
+            _walk(top, [], [], out)
+        meetings.extend(_meetings(part))
+    return Facts(assignments=tuple(out.rows.values()), meetings=tuple(meetings))
+
+
+__all__ = ["extract_facts", "Span"]

@@ -1,0 +1,132 @@
+"""Find agency, body and post names in a sentence, and give each real agency one name.
+
+Vietnamese agency names start with a head word (Phòng, Sở, Văn phòng, Ủy ban nhân dân…)
+and continue with capitalised word groups ("Nội vụ", "Khoa học và Công nghệ") joined by
+"và", "&" or "-", optionally followed by a level ("huyện", "các xã, thị trấn"). The word
+lists live in ``data/agencies.json``; functions come from the SKOS vocabulary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cchc.graph.normalize import match_key
+from cchc.resources import read_text
+
+_CAPITAL = re.compile(r"^[A-ZĐÀ-Ỹ]")
+_TOKEN = re.compile(r"\w+(?:\.\w+)*|&|[-–,]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # as written, trimmed to the name
+    start: int
+    end: int
+    kind: str  # agency | body | post | title
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    starts: re.Pattern[str]
+    levels: re.Pattern[str]
+    stop: frozenset[str]
+    kinds: dict[str, str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = json.loads(read_text("cchc.graph", "data/agencies.json"))
+    kinds: dict[str, str] = {}
+    alternatives: list[str] = []
+    for group, kind in (("posts", "post"), ("titles", "title"), ("bodies", "body"), ("heads", "agency")):
+        for phrase in data[group]:
+            alternatives.append(phrase)
+            kinds[phrase] = kind
+    alternatives.sort(key=len, reverse=True)
+    starts = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])")
+    return _Lexicon(starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds)
+
+
+def _kind_of(head: str) -> str:
+    lexicon = _lexicon()
+    for phrase, kind in lexicon.kinds.items():
+        if re.fullmatch(phrase, head):
+            return kind
+    return "agency"
+
+
+def _extend(text: str, pos: int) -> int:
+    """End of the name whose head ends at ``pos``: capitalised groups, connectors, a level."""
+    lexicon = _lexicon()
+    end = pos
+    lowercase_run = 0
+    cursor = pos
+    while True:
+        match = re.compile(r"\s*(" + _TOKEN.pattern + r")").match(text, cursor)
+        if not match:
+            break
+        token = match.group(1)
+        if _CAPITAL.match(token) or (token.isupper() and len(token) > 1):
+            end = cursor = match.end()
+            lowercase_run = 0
+            continue
+        if token in ("và", "&", "-", "–", ","):
+            following = re.compile(r"\s*(" + _TOKEN.pattern + r")").match(text, match.end())
+            joins_council = token in ("và", "&", "-", "–") and re.search(r"HĐND|Hội đồng nhân dân", text[pos:end])
+            if following and _CAPITAL.match(following.group(1)) and (
+                joins_council or not _lexicon().starts.match(text, following.start(1))
+            ):
+                cursor = match.end()
+                continue
+            break
+        if token.lower() in lexicon.stop or lowercase_run >= 5 or end == pos:
+            break
+        lowercase_run += 1
+        end = cursor = match.end()
+    level = lexicon.levels.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
+    if level:
+        end = level.end()
+        proper = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w]*)+").match(text, end)
+        if proper:
+            end = proper.end()
+    return end
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every agency, body, post or titled person named in ``text``, left to right."""
+    mentions: list[Mention] = []
+    position = 0
+    starts = _lexicon().starts
+    while True:
+        match = starts.search(text, position)
+        if not match:
+            return mentions
+        head = match.group(0)
+        kind = _kind_of(head)
+        end = _extend(text, match.end())
+        if kind in ("post", "title"):
+            # A post or title names someone only with what follows ("Trưởng Ban Chỉ đạo",
+            # "Chủ tịch UBND huyện"); the follower is then part of the name.
+            follower = starts.match(text, end + 1) if text[end : end + 1] == " " else None
+            if follower:
+                end = _extend(text, follower.end())
+            elif end == match.end() and head not in ("Thư ký", "Chủ tịch", "Phó Chủ tịch"):
+                position = match.end()
+                continue
+        elif end == match.end() and kind == "agency" and head not in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân"):
+            position = match.end()  # "phòng" alone is not a name
+            continue
+        name = text[match.start() : end].strip(" ,-–")
+        mentions.append(Mention(name, match.start(), match.start() + len(name), kind))
+        position = max(end, match.end())
+
+
+def agency_key(name: str) -> str:
+    """One key per real agency across spellings ("VP HĐND-UBND" = "Văn phòng HĐND & UBND")."""
+    key = match_key(name)
+    for long, short in (("ủy ban nhân dân", "ubnd"), ("hội đồng nhân dân", "hđnd"), ("văn phòng", "vp")):
+        key = key.replace(long, short)
+    return re.sub(r"[\s,.-]+", " ", key.replace(" và ", " ")).strip()

@@ -1,0 +1,55 @@
+"""Which reform area a duty belongs to, from the cue phrases of the SKOS area scheme.
+
+Each area's prefLabel, altLabels and ``cchc:cue`` phrases are matched on normalised text;
+longer phrases weigh more, and the generic direction-and-reporting area weighs less, so a
+duty about "rà soát văn bản quy phạm pháp luật" lands in thể chế even though it also says
+"báo cáo".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import rdflib
+
+from cchc.graph.normalize import match_key
+from cchc.graph.ontology import ontology_graph
+
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+CUE = rdflib.URIRef("https://w3id.org/cchc/ontology#cue")
+SCHEME = rdflib.URIRef("https://w3id.org/cchc/vocab/area")
+GENERIC = "chi_dao_dieu_hanh"
+
+
+@cache
+def _cues() -> tuple[tuple[str, re.Pattern[str], float], ...]:
+    graph = ontology_graph()
+    cues: list[tuple[str, re.Pattern[str], float]] = []
+    for concept in graph.subjects(SKOS.inScheme, SCHEME):
+        area = str(graph.value(concept, SKOS.notation))
+        phrases = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, CUE) for o in graph.objects(concept, p) if getattr(o, "language", "vi") == "vi"}
+        for phrase in phrases:
+            key = match_key(phrase)
+            weight = len(key.split()) * (0.5 if area == GENERIC else 1.0)
+            cues.append((area, re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)"), weight))
+    return tuple(cues)
+
+
+def area_scores(text: str) -> dict[str, float]:
+    key = match_key(text)
+    scores: dict[str, float] = {}
+    for area, pattern, weight in _cues():
+        hits = len(pattern.findall(key))
+        if hits:
+            scores[area] = scores.get(area, 0.0) + weight * min(hits, 2)
+    return scores
+
+
+def classify(text: str, context: str = "") -> str:
+    """The best area of ``text``; the surrounding headings decide when the text is silent."""
+    for candidate in (text, context):
+        scores = area_scores(candidate) if candidate else {}
+        if scores:
+            return max(sorted(scores), key=scores.__getitem__)
+    return GENERIC
