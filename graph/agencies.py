@@ -82,7 +82,7 @@ def _extend(text: str, pos: int) -> int:
                 cursor = match.end()
                 continue
             break
-        if token.lower() in lexicon.stop or lowercase_run >= 5 or end == pos:
+        if _stops_at(text, match.start(1), lexicon.stop) or lowercase_run >= 5 or end == pos:
             break
         lowercase_run += 1
         end = cursor = match.end()
@@ -93,6 +93,12 @@ def _extend(text: str, pos: int) -> int:
         if proper:
             end = proper.end()
     return end
+
+
+def _stops_at(text: str, start: int, stop: frozenset[str]) -> bool:
+    """A verb or function word ends a name; stop phrases may have two words ("báo cáo")."""
+    words = text[start : start + 30].lower().split()
+    return bool(words) and (words[0] in stop or " ".join(words[:2]) in stop)
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -36,6 +36,7 @@ class _Cues:
     after_partner: re.Pattern[str]
     partner_with: re.Pattern[str]
     meeting: re.Pattern[str]
+    member_prefix: re.Pattern[str]
     meeting_counts: tuple[tuple[re.Pattern[str], str | int], ...]
 
 
@@ -49,7 +50,7 @@ def cues() -> _Cues:
     return _Cues(
         c("subject_prefix"), c("mode_phoi_hop"), c("mode_tham_dinh"), c("mode_giam_sat"),
         c("list_lead"), c("list_partner"), c("list_doer"), c("after_lead"), c("after_partner"),
-        c("partner_with"), c("meeting"),
+        c("partner_with"), c("meeting"), c("member_prefix"),
         tuple((re.compile(k, re.IGNORECASE), v) for k, v in raw["meeting_counts"].items()),
     )
 
@@ -57,6 +58,13 @@ def cues() -> _Cues:
 def _subjects(line: str) -> list[Mention]:
     """The agencies a heading or a short lead-in line is about, or [] if it is not one."""
     text = cues().subject_prefix.sub("", line.strip())
+    member = cues().member_prefix.match(text)
+    if member:
+        rest = member.group(0) != text and text[member.end() :].strip(" ().:-–")
+        if not rest:  # "Thành viên Thường trực Ban Chỉ đạo": the post itself
+            post = f"Thường trực {member.group(2)}" if member.group(1) else None
+            return [Mention(post, 0, len(post), "post")] if post else []
+        text = rest
     mentions = [m for m in find_mentions(text) if m.kind != "body"]
     if not mentions or mentions[0].start > 2:
         return []
@@ -128,20 +136,21 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
     heading = provision.heading
     own = provision.text
     here = _subjects(heading) if heading else []
-    lead_in = not heading and own and len(own.split()) <= 16 and _subjects(own.split("\n")[0])
+    first_line = own.split("\n")[0]
+    lead_in = not heading and own and len(first_line.split()) <= 16 and _subjects(first_line)
     if lead_in:
-        here = _subjects(own.split("\n")[0])
+        here = _subjects(first_line)
     active = [m.name for m in here] or subjects
     headings = [*context, heading] if heading else context
-    duty = own if not lead_in else ""
-    if duty:
-        if active and not here or (here and not lead_in and duty):
-            area = classify(duty, " ".join(headings[-2:]))
-            mode = _mode(duty)
+    duty = own if not lead_in else "\n".join(own.split("\n")[1:])
+    if duty and active:
+        for line in filter(None, (x.strip() for x in duty.split("\n"))):
+            area = classify(line, " ".join(headings[-2:]))
+            mode = _mode(line)
             for name in active:
-                out.add(name, mode, area, provision, duty)
-        else:
-            _sentence_rules(provision, duty, " ".join([*headings[-2:]]), out)
+                out.add(name, mode, area, provision, line)
+    elif duty:
+        _sentence_rules(provision, duty, " ".join(headings[-2:]), out)
     for child in provision.children:
         _walk(child, active, headings if not own or heading else [*headings, own[:200]], out)
 
