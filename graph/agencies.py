@@ -34,6 +34,7 @@ class _Lexicon:
     levels: re.Pattern[str]
     stop: frozenset[str]
     kinds: dict[str, str]
+    collective_list: re.Pattern[str]
 
 
 @cache
@@ -47,7 +48,7 @@ def _lexicon() -> _Lexicon:
             kinds[phrase] = kind
     alternatives.sort(key=len, reverse=True)
     starts = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])")
-    return _Lexicon(starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds)
+    return _Lexicon(starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]))
 
 
 def _kind_of(head: str) -> str:
@@ -58,7 +59,7 @@ def _kind_of(head: str) -> str:
     return "agency"
 
 
-def _extend(text: str, pos: int) -> int:
+def _extend(text: str, pos: int, need_capital: bool = True) -> int:
     """End of the name whose head ends at ``pos``: capitalised groups, connectors, a level."""
     lexicon = _lexicon()
     end = pos
@@ -82,7 +83,7 @@ def _extend(text: str, pos: int) -> int:
                 cursor = match.end()
                 continue
             break
-        if _stops_at(text, match.start(1), lexicon.stop) or lowercase_run >= 5 or end == pos:
+        if _stops_at(text, match.start(1), lexicon.stop) or lowercase_run >= 5 or (need_capital and end == pos):
             break
         lowercase_run += 1
         end = cursor = match.end()
@@ -101,8 +102,36 @@ def _stops_at(text: str, start: int, stop: frozenset[str]) -> bool:
     return bool(words) and (words[0] in stop or " ".join(words[:2]) in stop)
 
 
-def find_mentions(text: str) -> list[Mention]:
+def _listed(text: str) -> list[Mention]:
+    """ "Các Sở, ngành: Tài chính, Tư pháp, Văn phòng UBND tỉnh" names each Sở by its field."""
+    found: list[Mention] = []
+    for header in _lexicon().collective_list.finditer(text):
+        head = header.group(1)
+        cursor = header.end()
+        for item in re.finditer(r"\s*([^,;.]+?)\s*(?:,|$|(?=[;.]))", text[cursor:]):
+            words = item.group(1).split()
+            if not words or not _CAPITAL.match(words[0]):
+                break
+            start = cursor + item.start(1)
+            if _lexicon().starts.match(text, start):
+                inner = find_mentions(text[start : cursor + item.end(1)], listed=False)
+                found.extend(Mention(m.name, start + m.start, start + m.end, m.kind) for m in inner[:1])
+            else:
+                end = min(_extend(text, start + len(words[0]), need_capital=False), cursor + item.end(1))
+                found.append(Mention(f"{head} {text[start:end].strip(' ,')}", start, end, "agency"))
+            if end < cursor + item.end(1):  # the list ends where its predicate starts
+                break
+    return found
+
+
+def find_mentions(text: str, listed: bool = True) -> list[Mention]:
     """Every agency, body, post or titled person named in ``text``, left to right."""
+    if listed and _lexicon().collective_list.search(text):
+        items = _listed(text)
+        if items:
+            covered_until = items[-1].end
+            rest = [m for m in find_mentions(text, listed=False) if m.start >= covered_until or m.end <= items[0].start]
+            return sorted(items + rest, key=lambda m: m.start)
     mentions: list[Mention] = []
     position = 0
     starts = _lexicon().starts

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cchc.graph.agencies import Mention, agency_key, find_mentions
-from cchc.graph.areas import classify
+from cchc.graph.areas import area_scores, classify
 from cchc.graph.model import Assignment, Facts, Meeting, ParsedDocument, Provision, Span
 from cchc.resources import read_text
 
@@ -115,21 +115,44 @@ def _sentence_rules(provision: Provision, text: str, context: str, out: _Collect
                 found = True
     if found:
         return True
-    for mention in find_mentions(text):
-        if mention.kind == "body":
-            continue
-        after = text[mention.end : mention.end + 40]
+    for group in _groups([m for m in find_mentions(text) if m.kind != "body"], text):
+        after = text[group[-1].end : group[-1].end + 40]
+        leading = len(text[: group[0].start].split()) <= 5
         if c.after_partner.match(after):
-            out.add(mention.name, "phoi_hop", area, provision, text)
-            found = True
-        elif c.after_lead.match(after) and mention.start < 3:
-            out.add(mention.name, "chu_tri", area, provision, text)
-            found = True
-            partners = c.partner_with.search(text, mention.end)
-            if partners:
-                for name in _names(partners.group(1)):
-                    out.add(name, "phoi_hop", area, provision, text)
+            mode = "phoi_hop"
+        elif c.after_lead.match(after) and leading:
+            mode = "chu_tri"
+        else:
+            continue
+        line_area = _area(text, context, mode)
+        for mention in group:
+            out.add(mention.name, mode, line_area, provision, text)
+        found = True
+        partners = c.partner_with.search(text, group[-1].end) if mode == "chu_tri" else None
+        if partners:
+            for name in _names(partners.group(1)):
+                out.add(name, "phoi_hop", line_area, provision, text)
     return found
+
+
+def _groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """Mentions listed together ("Sở Tài chính, Sở Tư pháp và …") share what follows them."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups and re.fullmatch(r"\s*(?:,|;|và|&)?\s*", text[groups[-1][-1].end : mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _area(text: str, context: str, mode: str) -> str:
+    """Appraisal of an index is about the field whose criteria are appraised."""
+    if mode == "tham_dinh":
+        scores = {a: v for a, v in area_scores(text).items() if a != "danh_gia_chi_so"}
+        if scores:
+            return max(sorted(scores), key=scores.__getitem__)
+    return classify(text, context)
 
 
 def _walk(provision: Provision, subjects: list[str], context: list[str], out: _Collector) -> None:
@@ -145,8 +168,8 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
     duty = own if not lead_in else "\n".join(own.split("\n")[1:])
     if duty and active:
         for line in filter(None, (x.strip() for x in duty.split("\n"))):
-            area = classify(line, " ".join(headings[-2:]))
             mode = _mode(line)
+            area = _area(line, " ".join(headings[-2:]), mode)
             for name in active:
                 out.add(name, mode, area, provision, line)
     elif duty:
