@@ -19,6 +19,7 @@ from functools import cache
 
 from cchc.graph.agencies import Mention, agency_key, find_mentions
 from cchc.graph.areas import area_scores, classify
+from cchc.graph.normalize import match_key
 from cchc.graph.model import Assignment, Facts, Meeting, ParsedDocument, Provision, Span
 from cchc.resources import read_text
 
@@ -93,13 +94,32 @@ def _names(fragment: str) -> list[str]:
 
 
 class _Collector:
+    """Unique (agency, mode, area) rows, remembering every line that supports each."""
+
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str, str], Assignment] = {}
+        self.support: dict[tuple[str, str, str], set[str]] = {}
 
     def add(self, agency: str, mode: str, area: str, provision: Provision, text: str) -> None:
         key = (agency_key(agency), mode, area)
         if key not in self.rows:
             self.rows[key] = Assignment(agency, mode, area, provision.eid, text, provision.span)
+        self.support.setdefault(key, set()).add(match_key(text))
+
+    def assignments(self) -> tuple[Assignment, ...]:
+        """Drop lead rows that only a boilerplate line supports: many agencies may coordinate
+        on one duty, but a duty "led" word for word by three or more agencies ("Tổ chức
+        tuyên truyền … thuộc chức năng của đơn vị") is a template, not a division of work."""
+        agencies_per_line: dict[str, set[str]] = {}
+        for (agency, mode, _), lines in self.support.items():
+            if mode != "chu_tri":
+                continue
+            for line in lines:
+                agencies_per_line.setdefault(line, set()).add(agency)
+        boilerplate = {line for line, agencies in agencies_per_line.items() if len(agencies) >= 3}
+        return tuple(
+            row for key, row in self.rows.items() if row.mode != "chu_tri" or self.support[key] - boilerplate
+        )
 
 
 def _sentence_rules(provision: Provision, text: str, context: str, out: _Collector) -> bool:
@@ -210,7 +230,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         for top in part.body:
             _walk(top, [], [], out)
         meetings.extend(_meetings(part))
-    return Facts(assignments=tuple(out.rows.values()), meetings=tuple(meetings))
+    return Facts(assignments=out.assignments(), meetings=tuple(meetings))
 
 
 __all__ = ["extract_facts", "Span"]
