@@ -18,6 +18,8 @@ from cchc.resources import read_text
 
 _CAPITAL = re.compile(r"^[A-ZĐÀ-Ỹ]")
 _TOKEN = re.compile(r"\w+(?:\.\w+)*|&|[-–,]")
+_NEXT_TOKEN = re.compile(r"\s*(" + _TOKEN.pattern + r")")
+_PROPER_NAME = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
     lowercase_run = 0
     cursor = pos
     while True:
-        match = re.compile(r"\s*(" + _TOKEN.pattern + r")").match(text, cursor)
+        match = _NEXT_TOKEN.match(text, cursor)
         if not match:
             break
         token = match.group(1)
@@ -75,7 +77,7 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
             lowercase_run = 0
             continue
         if token in ("và", "&", "-", "–", ","):
-            following = re.compile(r"\s*(" + _TOKEN.pattern + r")").match(text, match.end())
+            following = _NEXT_TOKEN.match(text, match.end())
             joins_council = token in ("và", "&", "-", "–") and re.search(r"HĐND|Hội đồng nhân dân", text[pos:end])
             if following and _CAPITAL.match(following.group(1)) and (
                 joins_council or not _lexicon().starts.match(text, following.start(1))
@@ -90,7 +92,7 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
     level = lexicon.levels.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
     if level:
         end = level.end()
-        proper = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w]*)+").match(text, end)
+        proper = _PROPER_NAME.match(text, end)
         if proper:
             end = proper.end()
     return end

@@ -23,26 +23,30 @@ GENERIC = "chi_dao_dieu_hanh"
 
 
 @cache
-def _cues() -> tuple[tuple[str, re.Pattern[str], float], ...]:
+def _cues() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
+    """One alternation of every cue (longest first) and, per cue, the areas it signals."""
     graph = ontology_graph()
-    cues: list[tuple[str, re.Pattern[str], float]] = []
+    by_phrase: dict[str, list[tuple[str, float]]] = {}
     for concept in graph.subjects(SKOS.inScheme, SCHEME):
         area = str(graph.value(concept, SKOS.notation))
         phrases = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel, CUE) for o in graph.objects(concept, p) if getattr(o, "language", "vi") == "vi"}
         for phrase in phrases:
             key = match_key(phrase)
             weight = len(key.split()) * (0.5 if area == GENERIC else 1.0)
-            cues.append((area, re.compile(r"(?<!\w)" + re.escape(key) + r"(?!\w)"), weight))
-    return tuple(cues)
+            by_phrase.setdefault(key, []).append((area, weight))
+    alternation = "|".join(re.escape(k) for k in sorted(by_phrase, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), by_phrase
 
 
 def area_scores(text: str) -> dict[str, float]:
-    key = match_key(text)
+    pattern, by_phrase = _cues()
+    hits: dict[str, int] = {}
+    for match in pattern.finditer(match_key(text)):
+        hits[match.group(0)] = hits.get(match.group(0), 0) + 1
     scores: dict[str, float] = {}
-    for area, pattern, weight in _cues():
-        hits = len(pattern.findall(key))
-        if hits:
-            scores[area] = scores.get(area, 0.0) + weight * min(hits, 2)
+    for phrase, count in hits.items():
+        for area, weight in by_phrase[phrase]:
+            scores[area] = scores.get(area, 0.0) + weight * min(count, 2)
     return scores
 
 

@@ -33,5 +33,9 @@ def replace_update(graphs: Mapping[str, Iterable[Triple]]) -> str:
     return " ;\n".join(parts)
 
 
+def drop_silent(graph: str) -> str:
+    return f"DROP SILENT GRAPH {_graph_iri(graph)}"
+
+
 def drop_update(graph: str) -> str:
     return f"DROP GRAPH {_graph_iri(graph)}"

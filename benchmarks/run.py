@@ -1,0 +1,54 @@
+"""Ingest throughput on one core: read → parse → extract → RDF → embedded store.
+
+Run with ``make bench``. Each sample document is ingested repeatedly under distinct graph
+names, so the store grows as it would with a real corpus; prints documents per second.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cchc.graph.extract import extract_facts
+from cchc.graph.rdf import document_iri, document_triples
+from cchc.graph.read import read_document
+from cchc.graph.store.embedded import EmbeddedStore
+from cchc.graph.structure import parse_document
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def main(rounds: int = 20) -> None:
+    files = sorted(CORPUS.glob("*.txt"))
+    stage_times: dict[str, list[float]] = {"read": [], "parse": [], "extract": [], "rdf": [], "store": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = EmbeddedStore(Path(tmp) / "store")
+        started = time.perf_counter()
+        for round_ in range(rounds):
+            for path in files:
+                t0 = time.perf_counter()
+                source = read_document(path)
+                t1 = time.perf_counter()
+                parsed = parse_document(source)
+                t2 = time.perf_counter()
+                facts = extract_facts(parsed)
+                t3 = time.perf_counter()
+                triples = document_triples(parsed, facts)
+                t4 = time.perf_counter()
+                store.replace_graph(f"{document_iri(parsed)}/r{round_}", triples)
+                t5 = time.perf_counter()
+                for name, value in zip(stage_times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+                    stage_times[name].append(value)
+        elapsed = time.perf_counter() - started
+        store.close()
+    count = rounds * len(files)
+    print(f"ingest: {count} documents in {elapsed:.2f} s = {count / elapsed:.1f} documents/s (one core, embedded store)")
+    for name, values in stage_times.items():
+        print(f"  {name:8} median {statistics.median(values) * 1000:6.2f} ms/document")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)

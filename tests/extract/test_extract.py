@@ -1,0 +1,101 @@
+"""Extraction rules on real sentences, and the scorer's figures on the five sample documents."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc.graph.agencies import find_mentions
+from cchc.graph.areas import classify
+from cchc.graph.extract import extract_facts
+from cchc.graph.facts_json import facts_json
+from cchc.graph.model import SourceText
+from cchc.graph.structure import parse_document
+
+HERE = Path(__file__).parent
+CORPUS = HERE.parents[1] / "examples" / "corpus"
+
+
+def facts_of(text: str):
+    doc = parse_document(SourceText(name="snippet.txt", text=text, format="txt"))
+    return {(a.agency, a.mode, a.area) for a in extract_facts(doc).assignments}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Phòng Nội vụ chủ trì, phối hợp với Phòng Văn hóa và Thông tin, Trung tâm Văn hóa - Thể thao và Truyền thanh huyện và UBND các xã, thị trấn tổ chức tuyên truyền.",
+         ["Phòng Nội vụ", "Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa - Thể thao và Truyền thanh huyện", "UBND các xã, thị trấn"]),
+        ("Cơ quan chủ trì: Văn phòng HĐND & UBND huyện.", ["Văn phòng HĐND & UBND huyện"]),
+        ("Văn phòng Ủy ban nhân dân tỉnh chủ trì thẩm định", ["Văn phòng Ủy ban nhân dân tỉnh"]),
+        ("Các Sở, ngành: Tài chính, Tư pháp, Khoa học và Công nghệ có trách nhiệm phối hợp với Sở Nội vụ",
+         ["Sở Tài chính", "Sở Tư pháp", "Sở Khoa học và Công nghệ", "Sở Nội vụ"]),
+        ("Phó Trưởng Ban Chỉ đạo - Trưởng Phòng Nội vụ", ["Phó Trưởng Ban Chỉ đạo", "Trưởng Phòng Nội vụ"]),
+    ],
+)
+def test_agency_names_are_found_whole(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in find_mentions(sentence)] == names
+
+
+@pytest.mark.parametrize(
+    ("duty", "area"),
+    [
+        ("Rà soát, hệ thống hóa văn bản quy phạm pháp luật; báo cáo kết quả", "the_che"),
+        ("Triển khai dịch vụ công trực tuyến toàn trình", "chinh_phu_so"),
+        ("Thực hiện cơ chế tự chủ về tài chính tại các đơn vị sự nghiệp", "tai_chinh_cong"),
+        ("Theo dõi, đôn đốc, báo cáo tiến độ", "chi_dao_dieu_hanh"),
+        ("Tuyên truyền về cải cách hành chính trên phương tiện thông tin đại chúng", "tuyen_truyen"),
+    ],
+)
+def test_duties_get_their_reform_area(duty: str, area: str) -> None:
+    assert classify(duty) == area
+
+
+def test_subject_heading_gives_its_clauses_to_the_agency() -> None:
+    text = "Điều 5. Trách nhiệm của Sở Tư pháp\n1. Chủ trì rà soát, hệ thống hóa văn bản quy phạm pháp luật.\n2. Phối hợp với Sở Nội vụ kiểm tra công tác cải cách hành chính.\n"
+    found = facts_of(text)
+    assert ("Sở Tư pháp", "chu_tri", "the_che") in found
+    assert ("Sở Tư pháp", "phoi_hop", "kiem_tra") in found
+
+
+def test_post_held_by_an_agency_head() -> None:
+    text = "Điều 4. Phó Trưởng Ban Chỉ đạo - Trưởng Phòng Nội vụ\n1. Tham mưu sắp xếp tổ chức bộ máy hành chính.\n"
+    assert ("Trưởng Phòng Nội vụ", "chu_tri", "to_chuc_bo_may") in facts_of(text)
+
+
+def test_plan_roles_by_label() -> None:
+    text = "I. NHIỆM VỤ\n1. Cải cách thủ tục hành chính\nCơ quan chủ trì: Văn phòng HĐND và UBND huyện. Cơ quan phối hợp: Phòng Nội vụ, UBND các xã, thị trấn.\n"
+    found = facts_of(text)
+    assert ("Văn phòng HĐND và UBND huyện", "chu_tri", "thu_tuc_hanh_chinh") in found
+    assert ("Phòng Nội vụ", "phoi_hop", "thu_tuc_hanh_chinh") in found
+
+
+def test_meetings_per_year() -> None:
+    text = "Điều 8. Chế độ họp\n1. Ban Chỉ đạo họp định kỳ 02 lần/năm và đột xuất khi có yêu cầu.\n"
+    doc = parse_document(SourceText(name="m.txt", text=text, format="txt"))
+    meetings = extract_facts(doc).meetings
+    assert [(m.body, m.per_year, m.ad_hoc) for m in meetings] == [("Ban Chỉ đạo", 2.0, True)]
+
+
+def test_scores_on_the_sample_documents(tmp_path: Path) -> None:
+    """The scorer of shared/eval (copied here) on the five seeds: the floor this code holds.
+
+    Issue 3's bars (assignments F1 ≥ 0.85) are not met yet; this guards what is.
+    """
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = parse_document(SourceText(name=path.name, text=path.read_text(encoding="utf-8"), format="txt", path=path))
+        (tmp_path / f"{path.stem}.json").write_text(json.dumps(facts_json(doc, extract_facts(doc)), ensure_ascii=False))
+    result = subprocess.run(
+        [sys.executable, str(HERE / "score.py"), "--dir", str(tmp_path), str(HERE / "gold")],
+        capture_output=True, text=True, check=True,
+    )
+    total = next(line for line in result.stdout.splitlines() if line.startswith("TOTAL"))
+    assignments_f1 = float(re.search(r"assignments P=[\d.]+ R=[\d.]+ F1=([\d.]+)", total).group(1))
+    assert assignments_f1 >= 0.72, total
+    assert float(re.search(r"document fields ([\d.]+)", total).group(1)) >= 0.95, total
+    assert float(re.search(r"legal bases F1=([\d.]+)", total).group(1)) >= 0.90, total
