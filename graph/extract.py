@@ -207,7 +207,7 @@ def _per_year(text: str) -> float | None:
 
 
 def _meetings(doc: ParsedDocument) -> list[Meeting]:
-    found: dict[str, Meeting] = {}
+    found: dict[tuple[str, float], Meeting] = {}
     for provision in doc.provisions():
         for sentence in re.split(r"(?<=[.;])\s+", provision.text):
             match = cues().meeting.search(sentence)
@@ -216,10 +216,14 @@ def _meetings(doc: ParsedDocument) -> list[Meeting]:
             per_year = _per_year(sentence[match.start() :])
             if per_year is None:
                 continue
-            bodies = [m for m in find_mentions(sentence[: match.start()])]
-            body = bodies[-1].name if bodies else (provision.heading or "")
-            if body not in found:
-                found[body] = Meeting(body, per_year, "đột xuất" in sentence, None, provision.eid, sentence)
+            before = find_mentions(sentence[: match.start()])
+            # "Ban Chỉ đạo họp …", else "cuộc họp … của Ban điều hành", else whoever the
+            # provision is about.
+            named = before[-1:] or find_mentions(sentence[match.start() :])[:1] or find_mentions(provision.text)[:1]
+            body = named[0].name if named else provision.heading
+            key = (agency_key(body), per_year)
+            if key not in found:
+                found[key] = Meeting(body, per_year, "đột xuất" in sentence, None, provision.eid, sentence)
     return list(found.values())
 
 
