@@ -98,12 +98,13 @@ class _Collector:
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str, str], Assignment] = {}
+        self.prefix = ""  # "att_1/" while walking the first attached text
         self.support: dict[tuple[str, str, str], set[str]] = {}
 
     def add(self, agency: str, mode: str, area: str, provision: Provision, text: str) -> None:
         key = (agency_key(agency), mode, area)
         if key not in self.rows:
-            self.rows[key] = Assignment(agency, mode, area, provision.eid, text, provision.span)
+            self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, provision.span)
         self.support.setdefault(key, set()).add(match_key(text))
 
     def assignments(self) -> tuple[Assignment, ...]:
@@ -206,34 +207,55 @@ def _per_year(text: str) -> float | None:
     return None
 
 
-def _meetings(doc: ParsedDocument) -> list[Meeting]:
+def _subtree_text(provision: Provision) -> str:
+    return "\n".join(p.text for p in provision.walk())
+
+
+def _lead_of(provision: Provision | None) -> str | None:
+    """Who a plan item or article is about: its named lead, else the first agency it names."""
+    if provision is None:
+        return None
+    text = _subtree_text(provision)
+    lead = cues().list_lead.search(text)
+    named = find_mentions(lead.group(1) if lead else f"{provision.heading}\n{provision.text}")
+    return named[0].name if named else None
+
+
+def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
     found: dict[tuple[str, float], Meeting] = {}
-    for provision in doc.provisions():
+
+    def visit(provision: Provision, parent: Provision | None) -> None:
         for sentence in re.split(r"(?<=[.;])\s+", provision.text):
             match = cues().meeting.search(sentence)
-            if not match:
-                continue
-            per_year = _per_year(sentence[match.start() :])
+            per_year = _per_year(sentence[match.start() :]) if match else None
             if per_year is None:
                 continue
             before = find_mentions(sentence[: match.start()])
             # "Ban Chỉ đạo họp …", else "cuộc họp … của Ban điều hành", else whoever the
-            # provision is about.
-            named = before[-1:] or find_mentions(sentence[match.start() :])[:1] or find_mentions(provision.text)[:1]
-            body = named[0].name if named else provision.heading
+            # enclosing item is about; a meeting nobody is named for is not recorded.
+            named = before[-1:] or find_mentions(sentence[match.start() :])[:1]
+            body = named[0].name if named else (_lead_of(provision) or _lead_of(parent))
+            if not body:
+                continue
             key = (agency_key(body), per_year)
             if key not in found:
-                found[key] = Meeting(body, per_year, "đột xuất" in sentence, None, provision.eid, sentence)
+                found[key] = Meeting(body, per_year, "đột xuất" in sentence, None, prefix + provision.eid, sentence)
+        for child in provision.children:
+            visit(child, provision)
+
+    for top in doc.body:
+        visit(top, None)
     return list(found.values())
 
 
 def extract_facts(doc: ParsedDocument) -> Facts:
     out = _Collector()
     meetings: list[Meeting] = []
-    for part in (doc, *doc.attachments):
+    for number, part in enumerate((doc, *doc.attachments)):
+        out.prefix = f"att_{number}/" if number else ""
         for top in part.body:
             _walk(top, [], [], out)
-        meetings.extend(_meetings(part))
+        meetings.extend(_meetings(part, out.prefix))
     return Facts(assignments=out.assignments(), meetings=tuple(meetings))
 
 
