@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cchc.graph.agencies import Mention, agency_key, find_mentions
-from cchc.graph.areas import area_scores, classify
+from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.normalize import match_key
 from cchc.graph.model import Assignment, Facts, Meeting, ParsedDocument, Provision, Span
 from cchc.resources import read_text
@@ -168,11 +168,14 @@ def _groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
 
 
 def _area(text: str, context: str, mode: str) -> str:
-    """Appraisal of an index is about the field whose criteria are appraised."""
-    if mode == "tham_dinh":
-        scores = {a: v for a, v in area_scores(text).items() if a != "danh_gia_chi_so"}
-        if scores:
-            return max(sorted(scores), key=scores.__getitem__)
+    """Scoring or appraising an index *component* ("Chỉ số thành phần cải cách tài chính
+    công") belongs to that component's field; the index area is for the index as a whole."""
+    scores = area_scores(text)
+    component = mode == "tham_dinh" or re.search(r"\bchỉ số thành phần\b|\btiêu chí thuộc lĩnh vực\b", text, re.IGNORECASE)
+    if component and "danh_gia_chi_so" in scores:
+        specific = {a: v for a, v in scores.items() if a not in ("danh_gia_chi_so", GENERIC)}
+        if specific:
+            return max(sorted(specific), key=specific.__getitem__)
     return classify(text, context)
 
 
@@ -181,7 +184,7 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
     own = provision.text
     here = _subjects(heading) if heading else []
     first_line = own.split("\n")[0]
-    lead_in = not heading and own and len(first_line.split()) <= 16 and _subjects(first_line)
+    lead_in = not heading and own and len(first_line.split()) <= 24 and _subjects(first_line)
     if lead_in:
         here = _subjects(first_line)
     active = [m.name for m in here] or subjects
