@@ -27,7 +27,7 @@ class Mention:
     name: str  # as written, trimmed to the name
     start: int
     end: int
-    kind: str  # agency | body | post | title
+    kind: str  # agency | body (steering body) | group (its working group) | post | title
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def _lexicon() -> _Lexicon:
     data = json.loads(read_text("cchc.graph", "data/agencies.json"))
     kinds: dict[str, str] = {}
     alternatives: list[str] = []
-    for group, kind in (("posts", "post"), ("titles", "title"), ("bodies", "body"), ("heads", "agency")):
+    for group, kind in (("posts", "post"), ("titles", "title"), ("bodies", "body"), ("groups", "group"), ("heads", "agency")):
         for phrase in data[group]:
             alternatives.append(phrase)
             kinds[phrase] = kind
