@@ -18,8 +18,8 @@ from cchc.resources import read_text
 
 _CAPITAL = re.compile(r"^[A-ZĐÀ-Ỹ]")
 _TOKEN = re.compile(r"\w+(?:\.\w+)*|&|[-–,]")
-_NEXT_TOKEN = re.compile(r"\s*(" + _TOKEN.pattern + r")")
-_PROPER_NAME = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][\w]*)+")
+_NEXT_TOKEN = re.compile(r"[ \t]*(" + _TOKEN.pattern + r")")  # a name never spans lines
+_PROPER_NAME = re.compile(r"(?:[ \t]+[A-ZĐÀ-Ỹ][\w]*)+")
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,8 @@ class _Collector:
 def _sentence_rules(provision: Provision, text: str, context: str, out: _Collector) -> bool:
     """Roles named in the sentence itself; True when it assigned anything."""
     c = cues()
-    area = classify(text, context)
+    # "Cơ quan chủ trì: X" names no topic: the item it closes does.
+    area = classify(context, text) if c.list_lead.search(text) or c.list_partner.search(text) or c.list_doer.search(text) else classify(text, context)
     found = False
     for pattern, modes in ((c.list_lead, "lead"), (c.list_partner, "partner"), (c.list_doer, "doer")):
         for match in pattern.finditer(text):
