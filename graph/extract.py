@@ -197,6 +197,11 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
             area = _area(line, " ".join(headings[-2:]), mode)
             for name in active:
                 out.add(name, mode, area, provision, line)
+            # A partner named inside a duty ("Chủ động phối hợp với Phòng Nội vụ …") coordinates.
+            for partners in cues().partner_with.finditer(line):
+                for mention in find_mentions(partners.group(1))[:3]:
+                    if mention.kind in ("agency", "title") and mention.start < 3:
+                        out.add(mention.name, "phoi_hop", area, provision, line)
     elif duty:
         _sentence_rules(provision, duty, " ".join(headings[-2:]), out)
     for child in provision.children:
