@@ -38,6 +38,7 @@ class _Cues:
     partner_with: re.Pattern[str]
     meeting: re.Pattern[str]
     member_prefix: re.Pattern[str]
+    field_list: re.Pattern[str]
     meeting_counts: tuple[tuple[re.Pattern[str], str | int], ...]
 
 
@@ -51,7 +52,7 @@ def cues() -> _Cues:
     return _Cues(
         c("subject_prefix"), c("mode_phoi_hop"), c("mode_tham_dinh"), c("mode_giam_sat"),
         c("list_lead"), c("list_partner"), c("list_doer"), c("after_lead"), c("after_partner"),
-        c("partner_with"), c("meeting"), c("member_prefix"),
+        c("partner_with"), c("meeting"), c("member_prefix"), c("field_list"),
         tuple((re.compile(k, re.IGNORECASE), v) for k, v in raw["meeting_counts"].items()),
     )
 
@@ -180,6 +181,21 @@ def _area(text: str, context: str, mode: str) -> str:
     return classify(text, context)
 
 
+def _areas_of_duty(line: str, context: str, mode: str) -> list[str]:
+    """One area per duty, except an enumeration of fields ("… trong lĩnh vực: cải cách thể
+    chế …; xử lý hồ sơ thủ tục hành chính …"), where each listed field is a duty."""
+    fields = cues().field_list.search(line)
+    if fields:
+        areas = []
+        for part in fields.group(1).split(";"):
+            scores = {a: v for a, v in area_scores(part).items() if a != GENERIC}
+            if scores:
+                areas.append(max(sorted(scores), key=scores.__getitem__))
+        if areas:
+            return sorted(set(areas))
+    return [_area(line, context, mode)]
+
+
 def _walk(provision: Provision, subjects: list[str], context: list[str], out: _Collector) -> None:
     heading = provision.heading
     own = provision.text
@@ -194,9 +210,10 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
     if duty and active:
         for line in filter(None, (x.strip() for x in duty.split("\n"))):
             mode = _mode(line)
+            for area in _areas_of_duty(line, " ".join(headings[-2:]), mode):
+                for name in active:
+                    out.add(name, mode, area, provision, line)
             area = _area(line, " ".join(headings[-2:]), mode)
-            for name in active:
-                out.add(name, mode, area, provision, line)
             # A partner named inside a duty ("Chủ động phối hợp với Phòng Nội vụ …") coordinates.
             for partners in cues().partner_with.finditer(line):
                 for mention in find_mentions(partners.group(1))[:3]:
