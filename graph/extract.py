@@ -172,6 +172,8 @@ def _groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
 def _area(text: str, context: str, mode: str) -> str:
     """Scoring or appraising an index *component* ("Chỉ số thành phần cải cách tài chính
     công") belongs to that component's field; the index area is for the index as a whole."""
+    if mode == "giam_sat":  # the verb is the mode, not a sign of the inspection field
+        text = re.sub(r"\b(?:giám sát|phản biện)\b", " ", text, flags=re.IGNORECASE)
     scores = area_scores(text)
     component = mode == "tham_dinh" or re.search(r"\bchỉ số thành phần\b|\btiêu chí thuộc lĩnh vực\b", text, re.IGNORECASE)
     if component and "danh_gia_chi_so" in scores:
@@ -183,7 +185,7 @@ def _area(text: str, context: str, mode: str) -> str:
 
 def _areas_of_duty(line: str, context: str, mode: str) -> list[str]:
     """One area per duty, except an enumeration of fields ("… trong lĩnh vực: cải cách thể
-    chế …; xử lý hồ sơ thủ tục hành chính …"), where each listed field is a duty."""
+    chế …; xử lý hồ sơ thủ tục hành chính …"), where each of a few listed fields is a duty."""
     fields = cues().field_list.search(line)
     if fields:
         areas = []
@@ -191,7 +193,7 @@ def _areas_of_duty(line: str, context: str, mode: str) -> list[str]:
             scores = {a: v for a, v in area_scores(part).items() if a != GENERIC}
             if scores:
                 areas.append(max(sorted(scores), key=scores.__getitem__))
-        if areas:
+        if 0 < len(set(areas)) <= 3:  # listing every field is general coordination, not a split
             return sorted(set(areas))
     return [_area(line, context, mode)]
 

@@ -85,7 +85,7 @@ def test_meetings_per_year() -> None:
 def test_scores_on_the_sample_documents(tmp_path: Path) -> None:
     """The scorer of shared/eval (copied here) on the five seeds: the floor this code holds.
 
-    Issue 3's bars (assignments F1 ≥ 0.85) are not met yet; this guards what is.
+    Issue 3 asks for assignments F1 ≥ 0.85; this guards what the code holds today.
     """
     for path in sorted(CORPUS.glob("*.txt")):
         doc = parse_document(SourceText(name=path.name, text=path.read_text(encoding="utf-8"), format="txt", path=path))
@@ -96,6 +96,6 @@ def test_scores_on_the_sample_documents(tmp_path: Path) -> None:
     )
     total = next(line for line in result.stdout.splitlines() if line.startswith("TOTAL"))
     assignments_f1 = float(re.search(r"assignments P=[\d.]+ R=[\d.]+ F1=([\d.]+)", total).group(1))
-    assert assignments_f1 >= 0.72, total
+    assert assignments_f1 >= 0.84, total
     assert float(re.search(r"document fields ([\d.]+)", total).group(1)) >= 0.95, total
     assert float(re.search(r"legal bases F1=([\d.]+)", total).group(1)) >= 0.90, total
