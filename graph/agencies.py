@@ -53,6 +53,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]))
 
 
+@cache
 def _kind_of(head: str) -> str:
     lexicon = _lexicon()
     for phrase, kind in lexicon.kinds.items():

@@ -9,7 +9,7 @@ duty about "rà soát văn bản quy phạm pháp luật" lands in thể chế e
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import rdflib
 
@@ -39,6 +39,11 @@ def _cues() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
 
 
 def area_scores(text: str) -> dict[str, float]:
+    return dict(_area_scores(text))
+
+
+@lru_cache(maxsize=4096)
+def _area_scores(text: str) -> tuple[tuple[str, float], ...]:
     pattern, by_phrase = _cues()
     hits: dict[str, int] = {}
     for match in pattern.finditer(match_key(text)):
@@ -47,7 +52,7 @@ def area_scores(text: str) -> dict[str, float]:
     for phrase, count in hits.items():
         for area, weight in by_phrase[phrase]:
             scores[area] = scores.get(area, 0.0) + weight * min(count, 2)
-    return scores
+    return tuple(scores.items())
 
 
 def classify(text: str, context: str = "") -> str:
