@@ -20,7 +20,8 @@ from functools import cache
 from cchc.graph.agencies import Mention, agency_key, find_mentions
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.normalize import match_key
-from cchc.graph.model import Assignment, Facts, Meeting, ParsedDocument, Provision, Span
+from cchc.graph.functions import function_of
+from cchc.graph.model import Agency, Assignment, Facts, Meeting, ParsedDocument, Provision, Span
 from cchc.resources import read_text
 
 
@@ -284,7 +285,18 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         for top in part.body:
             _walk(top, [], [], out)
         meetings.extend(_meetings(part, out.prefix))
-    return Facts(assignments=out.assignments(), meetings=tuple(meetings))
+    assignments = out.assignments()
+    return Facts(agencies=_agencies(assignments), assignments=assignments, meetings=tuple(meetings))
+
+
+def _agencies(assignments: tuple[Assignment, ...]) -> tuple[Agency, ...]:
+    """One entity per real agency: its spellings become aliases of the first one seen."""
+    names: dict[str, list[str]] = {}
+    for row in assignments:
+        spellings = names.setdefault(agency_key(row.agency), [])
+        if row.agency not in spellings:
+            spellings.append(row.agency)
+    return tuple(Agency(s[0], function_of(s[0]), aliases=tuple(s[1:])) for s in names.values())
 
 
 __all__ = ["extract_facts", "Span"]

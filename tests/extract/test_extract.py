@@ -99,3 +99,34 @@ def test_scores_on_the_sample_documents(tmp_path: Path) -> None:
     assert assignments_f1 >= 0.84, total
     assert float(re.search(r"document fields ([\d.]+)", total).group(1)) >= 0.95, total
     assert float(re.search(r"legal bases F1=([\d.]+)", total).group(1)) >= 0.90, total
+
+
+@pytest.mark.parametrize(
+    ("name", "function"),
+    [
+        ("Trưởng Phòng Nội vụ huyện", "noi_vu"),
+        ("Phòng NV", "noi_vu"),
+        ("VP HĐND-UBND huyện", "van_phong"),
+        ("Văn phòng HĐND & UBND huyện", "van_phong"),
+        ("Sở TT&TT", "thong_tin_truyen_thong"),
+        ("UBND các xã, thị trấn", "ubnd_cap_duoi"),
+        ("Tổ Chuyên viên", "to_giup_viec"),
+        ("Phòng Quản trị - Tài vụ", "other"),
+    ],
+)
+def test_agency_functions_come_from_the_vocabulary(name: str, function: str) -> None:
+    from cchc.graph.functions import function_of
+
+    assert function_of(name) == function
+
+
+def test_one_entity_per_agency_with_its_spellings() -> None:
+    text = (
+        "Điều 2. Trách nhiệm của Văn phòng HĐND và UBND huyện\n1. Chủ trì kiểm soát thủ tục hành chính.\n"
+        "Điều 3. Trách nhiệm của Phòng Tư pháp\n1. Phối hợp với VP HĐND-UBND huyện rà soát văn bản quy phạm pháp luật.\n"
+    )
+    doc = parse_document(SourceText(name="a.txt", text=text, format="txt"))
+    agencies = {a.name: a for a in extract_facts(doc).agencies}
+    office = agencies["Văn phòng HĐND và UBND huyện"]
+    assert office.function == "van_phong" and office.aliases == ("VP HĐND-UBND huyện",)
+    assert agencies["Phòng Tư pháp"].function == "tu_phap"

@@ -1,0 +1,49 @@
+"""An agency's function in the shared SKOS scheme, from the names it appears under.
+
+The labels of ``ontology/vocab/functions.ttl`` (names at each level, abbreviations) are
+matched inside the normalised agency name, longest label first, so "Trưởng Phòng Nội vụ
+huyện" and "Phòng NV" both land on ``noi_vu``. Unknown names get ``other``: extend the
+vocabulary file to teach it a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import rdflib
+
+from cchc.graph.normalize import match_key
+from cchc.graph.ontology import ontology_graph
+
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+LEVEL_LABEL = rdflib.URIRef("https://w3id.org/cchc/ontology#levelLabel")
+SCHEME = rdflib.URIRef("https://w3id.org/cchc/vocab/function")
+
+
+def _key(name: str) -> str:
+    """"HĐND - UBND", "HĐND & UBND" and "HĐND và UBND" name the same office."""
+    return match_key(name).replace(" - ", " và ")
+
+
+@cache
+def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
+    graph = ontology_graph()
+    by_label: dict[str, str] = {}
+    for concept in graph.subjects(SKOS.inScheme, SCHEME):
+        notation = str(graph.value(concept, SKOS.notation))
+        for prop in (SKOS.altLabel, LEVEL_LABEL):
+            for label in graph.objects(concept, prop):
+                by_label.setdefault(_key(str(label)), notation)
+    alternation = "|".join(re.escape(k) for k in sorted(by_label, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), by_label
+
+
+@cache
+def function_of(name: str) -> str:
+    pattern, by_label = _labels()
+    key = _key(name)
+    found = [m.group(0) for m in pattern.finditer(key)]
+    if not found:
+        return "other"
+    return by_label[max(found, key=len)]
