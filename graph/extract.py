@@ -40,6 +40,7 @@ class _Cues:
     meeting: re.Pattern[str]
     member_prefix: re.Pattern[str]
     field_list: re.Pattern[str]
+    collective_prefix: re.Pattern[str]
     meeting_counts: tuple[tuple[re.Pattern[str], str | int], ...]
 
 
@@ -53,7 +54,7 @@ def cues() -> _Cues:
     return _Cues(
         c("subject_prefix"), c("mode_phoi_hop"), c("mode_tham_dinh"), c("mode_giam_sat"),
         c("list_lead"), c("list_partner"), c("list_doer"), c("after_lead"), c("after_partner"),
-        c("partner_with"), c("meeting"), c("member_prefix"), c("field_list"),
+        c("partner_with"), c("meeting"), c("member_prefix"), c("field_list"), c("collective_prefix"),
         tuple((re.compile(k, re.IGNORECASE), v) for k, v in raw["meeting_counts"].items()),
     )
 
@@ -61,6 +62,9 @@ def cues() -> _Cues:
 def _subjects(line: str) -> list[Mention]:
     """The agencies a heading or a short lead-in line is about, or [] if it is not one."""
     text = cues().subject_prefix.sub("", line.strip())
+    # "Trách nhiệm của các Sở, Ban, ngành; Ủy ban nhân dân các huyện": the unnamed
+    # collective is no agency of its own, the named one is the subject.
+    text = cues().collective_prefix.sub("", text)
     member = cues().member_prefix.match(text)
     if member:
         rest = member.group(0) != text and text[member.end() :].strip(" ().:-–")
@@ -190,7 +194,7 @@ def _areas_of_duty(line: str, context: str, mode: str) -> list[str]:
     fields = cues().field_list.search(line)
     if fields:
         areas = []
-        for part in fields.group(1).split(";"):
+        for part in re.split(r"[;]|\bvà\b", fields.group(1)):
             scores = {a: v for a, v in area_scores(part).items() if a != GENERIC}
             if scores:
                 areas.append(max(sorted(scores), key=scores.__getitem__))

@@ -96,7 +96,7 @@ def test_scores_on_the_sample_documents(tmp_path: Path) -> None:
     )
     total = next(line for line in result.stdout.splitlines() if line.startswith("TOTAL"))
     assignments_f1 = float(re.search(r"assignments P=[\d.]+ R=[\d.]+ F1=([\d.]+)", total).group(1))
-    assert assignments_f1 >= 0.84, total
+    assert assignments_f1 >= 0.85, total
     assert float(re.search(r"document fields ([\d.]+)", total).group(1)) >= 0.95, total
     assert float(re.search(r"legal bases F1=([\d.]+)", total).group(1)) >= 0.90, total
 
