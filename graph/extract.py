@@ -21,7 +21,9 @@ from cchc.graph.agencies import Mention, agency_key, find_mentions
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.normalize import match_key
 from cchc.graph.functions import function_of
-from cchc.graph.model import Agency, Assignment, Facts, Meeting, ParsedDocument, Provision, Span
+from cchc.graph.model import Agency, Assignment, Facts, Meeting, ParsedDocument, Provision, RatingRule, ReportingObligation
+from cchc.graph.ratings import rating_rules
+from cchc.graph.reporting import reporting_obligations
 from cchc.resources import read_text
 
 
@@ -284,13 +286,23 @@ def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
 def extract_facts(doc: ParsedDocument) -> Facts:
     out = _Collector()
     meetings: list[Meeting] = []
+    reporting: list[ReportingObligation] = []
+    ratings: list[RatingRule] = []
     for number, part in enumerate((doc, *doc.attachments)):
         out.prefix = f"att_{number}/" if number else ""
         for top in part.body:
             _walk(top, [], [], out)
         meetings.extend(_meetings(part, out.prefix))
+        reporting.extend(reporting_obligations(part, out.prefix))
+        ratings.extend(rating_rules(part, out.prefix))
     assignments = out.assignments()
-    return Facts(agencies=_agencies(assignments), assignments=assignments, meetings=tuple(meetings))
+    return Facts(
+        agencies=_agencies(assignments),
+        assignments=assignments,
+        meetings=tuple(meetings),
+        reporting=tuple(reporting),
+        ratings=tuple(ratings),
+    )
 
 
 def _agencies(assignments: tuple[Assignment, ...]) -> tuple[Agency, ...]:
@@ -303,4 +315,4 @@ def _agencies(assignments: tuple[Assignment, ...]) -> tuple[Agency, ...]:
     return tuple(Agency(s[0], function_of(s[0]), aliases=tuple(s[1:])) for s in names.values())
 
 
-__all__ = ["extract_facts", "Span"]
+
