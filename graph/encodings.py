@@ -1,20 +1,79 @@
-"""Bytes → text for plain-text files: BOMs, UTF-8, UTF-16 and Windows-1258.
+"""Bytes → text for plain-text files: BOMs, UTF-8, UTF-16, Windows-1258, TCVN3 and VNI.
 
-Legacy 8-bit Vietnamese encodings (TCVN3, VNI) are not decoded yet: such a file fails the
-UTF-8 and binary checks and is reported, rather than read as mojibake.
+Old government files still come in the 8-bit Vietnamese encodings of the .Vn (TCVN3/ABC)
+and VNI fonts. Their bytes decode "successfully" as any 8-bit code page, so when a file is
+not UTF-8 every candidate is decoded and the one that leaves the fewest stray Latin-1
+symbols (what mojibake looks like) wins. The tables live in ``data/tcvn3.tsv`` and
+``data/vni.tsv``.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 from cchc.errors import InputFileError
+from cchc.resources import read_text
 
 ALIASES = {
     "utf8": "utf-8", "utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "utf16": "utf-16", "utf-16": "utf-16",
     "cp1258": "cp1258", "windows-1258": "cp1258",
+    "tcvn3": "tcvn3", "tcvn": "tcvn3", "abc": "tcvn3", "vni": "vni", "vni-windows": "vni",
 }
+_VIETNAMESE = set(unicodedata.normalize("NFC", "àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ"))
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _table(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in read_text("cchc.graph", f"data/{name}.tsv").splitlines():
+        if line and not line.startswith("#"):
+            raw, char = line.split("\t")
+            table[bytes.fromhex(raw).decode("latin-1")] = char
+    return table
+
+
+@cache
+def _vni_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(k) for k in sorted(_table("vni"), key=len, reverse=True)))
+
+
+def _capitalise_vn_h(text: str) -> str:
+    """.VnTimeH capitals reuse the lowercase codes: a word typed in capitals comes back as
+    "CHế"; make such words upper case again."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
+        if ascii_letters and all(c.isupper() for c in ascii_letters) and not word.isupper():
+            return word.upper()
+        return word
+
+    return _WORD.sub(fix, text)
+
+
+def _decode_legacy(data: bytes, codec: str) -> str:
+    latin = data.decode("latin-1")
+    if codec == "tcvn3":
+        table = _table("tcvn3")
+        return _capitalise_vn_h("".join(table.get(ch, ch) for ch in latin))
+    table = _table("vni")
+    return _vni_pattern().sub(lambda m: table[m.group(0)], latin)
+
+
+def _decode(data: bytes, codec: str) -> str:
+    if codec in ("tcvn3", "vni"):
+        return _decode_legacy(data, codec)
+    return data.decode(codec)
+
+
+def _mojibake(text: str) -> int:
+    """Characters between U+0080 and U+024F that are not Vietnamese letters."""
+    return sum(1 for ch in text if "\x80" <= ch <= "\u024f" and ch not in _VIETNAMESE)
 
 
 def _binary(data: bytes) -> bool:
@@ -28,9 +87,9 @@ def decode_text(data: bytes, where: Path | str, encoding: str | None = None) -> 
     if encoding:
         codec = ALIASES.get(encoding.lower())
         if codec is None:
-            raise InputFileError(where, f"bảng mã không hỗ trợ: {encoding} (chọn: utf-8, utf-16, cp1258)")
+            raise InputFileError(where, f"bảng mã không hỗ trợ: {encoding} (chọn: utf-8, utf-16, cp1258, tcvn3, vni)")
         try:
-            return data.decode(codec), codec, False
+            return _decode(data, codec), codec, False
         except UnicodeDecodeError as error:
             raise InputFileError(where, f"không giải mã được theo {encoding} (byte {error.start})") from None
     if data.startswith(codecs.BOM_UTF8):
@@ -43,7 +102,14 @@ def decode_text(data: bytes, where: Path | str, encoding: str | None = None) -> 
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1258"), "cp1258", True
-    except UnicodeDecodeError:
-        raise InputFileError(where, "không nhận ra bảng mã; hãy chỉ định --encoding") from None
+    candidates = []
+    for codec in ("cp1258", "vni", "tcvn3"):
+        try:
+            text = _decode(data, codec)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_mojibake(unicodedata.normalize("NFC", text)), codec, text))
+    if not candidates:
+        raise InputFileError(where, "không nhận ra bảng mã; hãy chỉ định --encoding")
+    _, codec, text = min(candidates, key=lambda c: c[0])
+    return text, codec, True
