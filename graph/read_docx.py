@@ -1,35 +1,194 @@
 """A .docx as plain text in the corpus conventions: paragraphs and tables in body order.
 
+Word keeps automatic numbering ("Điều 5.", "a)", "đ)") outside the paragraph text, so
+python-docx's ``paragraph.text`` loses it; it is rendered here from ``w:numPr`` and the
+numbering definitions, with Vietnamese letters for ``lowerLetter`` (a, b, c, d, đ, e …).
+Footnotes are marked at their anchor as ⁽n⁾ and listed after a final ``---`` line.
 Tables of three or more columns become one row per line with cells joined by " | ";
-narrower tables (header and signature layouts) are unrolled cell by cell.
+narrower tables (header and signature layouts) are unrolled cell by cell. A paragraph
+that is bold throughout is written as a Markdown ``**heading**``.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from cchc.errors import InputFileError
+
+VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def docx_text(data: bytes, where: Path | str) -> str:
     try:
         document = Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise InputFileError(where, "tệp .docx bị hỏng hoặc bị cắt cụt") from None
+    numbering = _Numbering.from_document(document)
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            lines.append(_paragraph_text(block, numbering))
         elif isinstance(block, Table):
             lines.extend(_table_lines(block))
+    notes = _footnotes(document)
+    if notes:
+        lines += ["", "---", *(f"{number}. {text}" for number, text in notes)]
     return "\n".join(lines)
+
+
+# --- numbering -------------------------------------------------------------------------
+
+
+def _letters(n: int, upper: bool) -> str:
+    """1 → a, 5 → đ, 24 → aa: the Vietnamese alphabet Điểm letters follow."""
+    alphabet = VIETNAMESE_LETTERS.upper() if upper else VIETNAMESE_LETTERS
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, len(alphabet))
+        out = alphabet[rest] + out
+    return out
+
+
+def _roman(n: int) -> str:
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, symbol in numerals:
+        while n >= value:
+            out += symbol
+            n -= value
+    return out
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letters(n, upper=False)
+    if fmt == "upperLetter":
+        return _letters(n, upper=True)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "bullet":
+        return "-"
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+
+
+@dataclass
+class _Numbering:
+    """Numbering definitions and the running counters of one document."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId → ilvl → level
+    abstract_of: dict[str, str] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractNum → ilvl → n
+
+    @classmethod
+    def from_document(cls, document) -> _Numbering:
+        numbering = cls()
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return numbering
+        abstract: dict[str, dict[int, _Level]] = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                levels[int(lvl.get(qn("w:ilvl")))] = _Level(
+                    start=int(_val(lvl, "w:start") or 1),
+                    fmt=_val(lvl, "w:numFmt") or "decimal",
+                    text=_val(lvl, "w:lvlText") or "",
+                )
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            num_id = num.get(qn("w:numId"))
+            abstract_id = _val(num, "w:abstractNumId")
+            levels = {k: _Level(v.start, v.fmt, v.text) for k, v in abstract.get(abstract_id, {}).items()}
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl")))
+                start = _val(override, "w:startOverride")
+                if start and ilvl in levels:
+                    levels[ilvl].start = int(start)
+            numbering.levels[num_id] = levels
+            numbering.abstract_of[num_id] = abstract_id or num_id
+        return numbering
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(self.abstract_of[num_id], {})
+        counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a new "1." restarts its "a)"
+        text = levels[ilvl].text
+        for level in range(ilvl, -1, -1):
+            value = counters.get(level, levels.get(level, _Level()).start)
+            text = text.replace(f"%{level + 1}", _format(value, levels.get(level, _Level()).fmt))
+        return text
+
+
+def _val(node, tag: str) -> str | None:
+    child = node.find(qn(tag))
+    return child.get(qn("w:val")) if child is not None else None
+
+
+def _num_pr(paragraph: Paragraph):
+    """The paragraph's own numbering, else its style's."""
+    ppr = paragraph._p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        return ppr.numPr
+    style = paragraph.style
+    while style is not None:
+        style_ppr = style.element.pPr
+        if style_ppr is not None and style_ppr.numPr is not None:
+            return style_ppr.numPr
+        style = style.base_style
+    return None
+
+
+def _paragraph_text(paragraph: Paragraph, numbering: _Numbering) -> str:
+    parts: list[str] = []
+    for node in paragraph._p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:footnoteReference")):
+        if node.tag == qn("w:t"):
+            parts.append(node.text or "")
+        elif node.tag == qn("w:footnoteReference"):
+            parts.append(f"⁽{node.get(qn('w:id')).translate(_SUPERSCRIPT)}⁾")
+        else:
+            parts.append(" ")
+    text = "".join(parts)
+    num_pr = _num_pr(paragraph)
+    if num_pr is not None and num_pr.numId is not None and text.strip():
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        label = numbering.label(str(num_pr.numId.val), int(ilvl))
+        if label:
+            text = f"{label} {text.lstrip()}"
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if runs and all(r.bold for r in runs) and text.strip():
+        text = f"**{text.strip()}**"
+    return text
+
+
+# --- tables and footnotes --------------------------------------------------------------
 
 
 def _cell_text(cell) -> str:
@@ -49,3 +208,17 @@ def _table_lines(table: Table) -> list[str]:
             lines.extend(p.text for p in cell.paragraphs)
             lines.append("")
     return lines
+
+
+def _footnotes(document) -> list[tuple[str, str]]:
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes"):
+            root = etree.fromstring(rel.target_part.blob)
+            notes = []
+            for note in root.findall(qn("w:footnote")):
+                if note.get(qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = "".join(t.text or "" for t in note.iter(qn("w:t"))).strip()
+                notes.append((note.get(qn("w:id")), text))
+            return notes
+    return []
