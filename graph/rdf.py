@@ -119,8 +119,8 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "repeals"), _instrument(b, citation))
     for order, provision in enumerate(doc.body):
         _provision(b, provision, iri, iri, order)
-    for note in doc.footnotes:
-        node = NamedNode(f"{iri.value}/fn_{slug(note.number)}")
+    for position, note in enumerate(doc.footnotes, start=1):
+        node = NamedNode(f"{iri.value}/fn_{position}")  # numbers may repeat in the source
         b.add(node, A, _n(CCHC, "Footnote"))
         b.add(node, _n(CCHC, "number"), Literal(note.number))
         b.text(node, _n(CCHC, "text"), note.text)

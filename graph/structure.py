@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from cchc.graph.model import Citation, DocumentMetadata, ParsedDocument, Provision, Signer, SourceText, Span
+from cchc.graph.footnotes import Note, split_footnotes
+from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
 from cchc.resources import read_text
 
@@ -253,18 +254,35 @@ def _parse_part(source: SourceText, lines: list[str], first_line: int, offsets: 
     return ParsedDocument(source=source, metadata=_metadata(lines), body=body, warnings=warnings)
 
 
+def _with_footnotes(doc: ParsedDocument, notes: list[Note], first: int, last: int) -> ParsedDocument:
+    """Attach the notes whose text lies in lines [first, last] to the provision of their mark."""
+    starts = sorted((p.span.line, p.eid) for p in doc.provisions())
+    attached = []
+    for note in notes:
+        if not first <= note.line <= last:
+            continue
+        anchor = None
+        if note.anchor_line is not None:
+            holder = [eid for line, eid in starts if line <= note.anchor_line]
+            anchor = holder[-1] if holder else None
+        attached.append(Footnote(note.number, note.text, anchor, Span(0, 0, note.line)))
+    return replace(doc, footnotes=tuple(attached))
+
+
 def parse_document(source: SourceText) -> ParsedDocument:
-    lines = source.lines
+    lines, notes = split_footnotes(source.lines)
     offsets = [0]
-    for line in lines:
+    for line in source.lines:
         offsets.append(offsets[-1] + len(line) + 1)
     starts = _split_attachments(lines)
     cut = starts[0] if starts else len(lines)
-    main = _parse_part(source, lines[:cut], 1, offsets)
+    main = _with_footnotes(_parse_part(source, lines[:cut], 1, offsets), notes, 1, cut)
     attachments = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        attachments.append(_parse_part(source, lines[start:end], start + 1, offsets))
+        part = _parse_part(source, lines[start:end], start + 1, offsets)
+        # Trailing notes sit after the last text; they belong to the part that cites them.
+        attachments.append(_with_footnotes(part, notes, start + 1, end if n + 1 < len(starts) else len(lines) + 1))
     if attachments and not any(True for _ in main.provisions()) and not main.metadata.number:
         # Only a header before the attached text (its decision is not in the file): the
         # attached text is the document.

@@ -54,3 +54,23 @@ def test_every_dev_document_parses() -> None:
     for path in sorted(DEV.glob("*.txt")):
         doc = parse(path)
         assert doc.metadata.kind, path.name
+
+
+def test_footnotes_are_attached_to_their_anchors() -> None:
+    plan = parse(CORPUS / "003_9a23d4ea0e0477f2.txt")
+    numbers = [note.number for note in plan.footnotes]
+    assert numbers == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "1", "12"]  # as printed
+    assert plan.footnotes[0].anchor_eid == "sec_i__para_1__indent_3"
+    assert all("⁽" not in p.text for p in plan.provisions())
+
+
+def test_trailing_notes_and_glued_marks() -> None:
+    (regulation,) = parse(CORPUS / "001_1847cfd0da4b8df5.txt").attachments
+    assert [(n.number, n.anchor_eid) for n in regulation.footnotes][-1] == ("4", "art_9__para_1")
+    assert any("hàng Quý hoặc" in p.text for p in regulation.provisions())
+
+
+def test_a_closing_article_is_not_taken_for_notes() -> None:
+    doc = parse(CORPUS / "000_946050dc9ec519ea.txt")
+    assert doc.footnotes == ()
+    assert [p.number for p in doc.provisions() if p.kind == "article"][-1] == "11"
