@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from cchc.graph.agencies import Mention, agency_key, find_mentions
 from cchc.graph.areas import GENERIC, area_scores, classify
-from cchc.graph.normalize import match_key
 from cchc.graph.functions import function_of
-from cchc.graph.model import Agency, Assignment, Facts, Meeting, ParsedDocument, Provision, RatingRule, ReportingObligation
+from cchc.graph.model import (
+    Agency, Assignment, Facts, Meeting, ParsedDocument, PlanTask, Provision, RatingRule, ReportingObligation, Span,
+)
+from cchc.graph.normalize import match_key
 from cchc.graph.ratings import rating_rules
 from cchc.graph.reporting import reporting_obligations
+from cchc.graph.tasks import plan_tasks
 from cchc.resources import read_text
 
 
@@ -288,6 +291,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
     meetings: list[Meeting] = []
     reporting: list[ReportingObligation] = []
     ratings: list[RatingRule] = []
+    tasks: list[PlanTask] = []
     for number, part in enumerate((doc, *doc.attachments)):
         out.prefix = f"att_{number}/" if number else ""
         for top in part.body:
@@ -295,6 +299,10 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         meetings.extend(_meetings(part, out.prefix))
         reporting.extend(reporting_obligations(part, out.prefix))
         ratings.extend(rating_rules(part, out.prefix))
+        for task in plan_tasks(part, out.prefix):
+            task = replace(task, area=classify(task.content))
+            tasks.append(task)
+            _task_assignments(task, out)
     assignments = out.assignments()
     return Facts(
         agencies=_agencies(assignments),
@@ -302,7 +310,18 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         meetings=tuple(meetings),
         reporting=tuple(reporting),
         ratings=tuple(ratings),
+        tasks=tuple(tasks),
     )
+
+
+def _task_assignments(task: PlanTask, out: _Collector) -> None:
+    """A task row names its lead and its coordinators: the same roles as a sentence would."""
+    row = Provision("row", "", "", task.content, task.provision.split("/")[-1], Span(0, 0, 0))
+    for mention in find_mentions(task.lead or "")[:1]:
+        out.add(mention.name, "chu_tri", task.area or GENERIC, row, task.content)
+    for partner in task.coordinators:
+        for mention in find_mentions(partner)[:1]:
+            out.add(mention.name, "phoi_hop", task.area or GENERIC, row, task.content)
 
 
 def _agencies(assignments: tuple[Assignment, ...]) -> tuple[Agency, ...]:

@@ -48,3 +48,21 @@ def test_rating_thresholds_are_kept_as_written_even_when_inverted() -> None:
     )
     rules = [(r.grade, r.min_percent, r.max_percent) for r in facts(text).ratings]
     assert rules == [("Hoàn thành xuất sắc nhiệm vụ", 90.0, None), ("Hoàn thành tốt nhiệm vụ", 90.0, 80.0)]
+
+
+def test_task_table_rows_become_tasks_and_assignments() -> None:
+    text = (
+        "II. NHIỆM VỤ\n"
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm\n"
+        "1. Cải cách thủ tục hành chính\n"
+        "1 | Rà soát, đơn giản hóa thủ tục hành chính | Văn phòng UBND tỉnh | Sở Tư pháp; UBND các xã, phường | Quý II/2026 | Báo cáo\n"
+        "2 | Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính | Sở KH&CN | Trung tâm Phục vụ hành chính công | Năm 2026 | Dữ liệu\n"
+    )
+    found = facts(text)
+    first, second = found.tasks
+    assert (first.lead, first.coordinators, first.timeframe, first.output) == (
+        "Văn phòng UBND tỉnh", ("Sở Tư pháp", "UBND các xã, phường"), "Quý II/2026", "Báo cáo",
+    )
+    assert first.area == "thu_tuc_hanh_chinh" and second.lead == "Sở KH&CN"
+    roles = {(a.agency, a.mode) for a in found.assignments}
+    assert {("Văn phòng UBND tỉnh", "chu_tri"), ("Sở Tư pháp", "phoi_hop"), ("Sở KH&CN", "chu_tri")} <= roles
