@@ -115,6 +115,21 @@ class Footnote:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A cross-reference in a provision: "điểm a khoản 2 Điều 5", "Điều này", "Quyết định số …".
+
+    ``target`` is the eid of the provision it resolves to inside this document (None when
+    it names one that does not exist, or when it points outside); ``instrument`` is the
+    number of an external instrument ("12/2023/QĐ-UBND").
+    """
+
+    source: str  # eid of the provision holding the reference
+    text: str
+    target: str | None = None
+    instrument: str | None = None
+
+
+@dataclass(frozen=True)
 class ParsedDocument:
     """A document's structure. ``attachments`` are texts it promulgates (Quy chế, Kế hoạch…)."""
 
@@ -124,6 +139,7 @@ class ParsedDocument:
     footnotes: tuple[Footnote, ...] = ()
     attachments: tuple[ParsedDocument, ...] = ()
     warnings: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
 
     def provisions(self):
         for top in self.body:

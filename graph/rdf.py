@@ -119,6 +119,12 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "repeals"), _instrument(b, citation))
     for order, provision in enumerate(doc.body):
         _provision(b, provision, iri, iri, order)
+    for reference in doc.references:
+        source = NamedNode(f"{iri.value}/{reference.source}")
+        if reference.target:
+            b.add(source, _n(ELI, "cites"), NamedNode(f"{iri.value}/{reference.target}"))
+        elif reference.instrument:
+            b.add(source, _n(ELI, "cites"), _instrument(b, Citation(reference.text, number=reference.instrument)))
     for position, note in enumerate(doc.footnotes, start=1):
         node = NamedNode(f"{iri.value}/fn_{position}")  # numbers may repeat in the source
         b.add(node, A, _n(CCHC, "Footnote"))

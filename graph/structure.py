@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from cchc.graph.citations import find_references
 from cchc.graph.footnotes import Note, split_footnotes
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
@@ -251,7 +252,8 @@ def _parse_part(source: SourceText, lines: list[str], first_line: int, offsets: 
     seen: dict[str, int] = {}
     body = tuple(_freeze(node, "", len(source.text), seen) for node in roots)
     warnings = () if any(p.kind == "article" for top in body for p in top.walk()) else ("không tìm thấy Điều nào",)
-    return ParsedDocument(source=source, metadata=_metadata(lines), body=body, warnings=warnings)
+    part = ParsedDocument(source=source, metadata=_metadata(lines), body=body, warnings=warnings)
+    return replace(part, references=find_references(part))
 
 
 def _with_footnotes(doc: ParsedDocument, notes: list[Note], first: int, last: int) -> ParsedDocument:

@@ -74,3 +74,24 @@ def test_a_closing_article_is_not_taken_for_notes() -> None:
     doc = parse(CORPUS / "000_946050dc9ec519ea.txt")
     assert doc.footnotes == ()
     assert [p.number for p in doc.provisions() if p.kind == "article"][-1] == "11"
+
+
+def test_cross_references_resolve_inside_the_document() -> None:
+    (regulation,) = parse(CORPUS / "002_e8832a6717c418ce.txt").attachments
+    refs = {(r.source, r.target) for r in regulation.references}
+    assert ("art_15__para_2", "art_11") in refs  # "Điều 11 Quy định này"
+    assert {f"art_{n}" for n in range(4, 11)} <= {t for s, t in refs if s == "art_11"}  # "các Điều 4, 5, …, 10"
+    external = {r.instrument for r in regulation.references if r.instrument}
+    assert "34/2016/NĐ-CP" in external
+
+
+def test_citation_grammar_on_phrases() -> None:
+    from cchc.graph.model import SourceText
+
+    text = (
+        "Điều 1. Phạm vi\n1. Quy định chung.\n2. Nội dung.\na) Một.\nb) Hai.\n"
+        "Điều 2. Áp dụng\n1. Thực hiện theo điểm b khoản 2 Điều 1 và từ Điều 1 đến Điều 3; khoản 1 Điều này.\n"
+    )
+    doc = parse_document(SourceText(name="c.txt", text=text, format="txt"))
+    targets = [r.target for r in doc.references]
+    assert targets == ["art_1__para_2__point_b", "art_1", "art_2", None, "art_2__para_1"]
