@@ -103,6 +103,7 @@ class DocumentMetadata:
     proposer: str | None = None  # "Theo đề nghị của …"
     replaces: tuple[Citation, ...] = ()
     recipients: tuple[str, ...] = ()  # "Nơi nhận" list
+    executors: tuple[str, ...] = ()  # named in the closing article "… chịu trách nhiệm thi hành"
     promulgated_by: Citation | None = None  # "(Ban hành kèm theo Quyết định số … )"
 
 

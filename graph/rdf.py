@@ -112,6 +112,8 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
     b.text(iri, _n(CCHC, "proposer"), meta.proposer)
     for recipient in meta.recipients:
         b.text(iri, _n(CCHC, "recipient"), recipient)
+    for executor in meta.executors:
+        b.text(iri, _n(CCHC, "executor"), executor)
     _signature(b, meta, iri)
     for citation in meta.legal_bases:
         b.add(iri, _n(ELI, "based_on"), _instrument(b, citation))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from cchc.graph.agencies import find_mentions
 from cchc.graph.citations import find_references
 from cchc.graph.footnotes import Note, split_footnotes
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
@@ -191,6 +192,34 @@ def _signer(cleaned: list[str]) -> Signer | None:
     return None
 
 
+def _recipients(cleaned: list[str]) -> tuple[str, ...]:
+    """The "Nơi nhận:" list: its dash items, as written, until the list ends."""
+    p = patterns()
+    for index, text in enumerate(cleaned):
+        match = p.search["recipients"].match(text)
+        if not match:
+            continue
+        items = [match.group(1)] if match.group(1).strip(" :") else []
+        for follow in cleaned[index + 1 :]:
+            if not follow:
+                continue
+            if not follow.startswith(("-", "+", "•")):
+                break
+            items.append(follow.lstrip("-+• ").rstrip(";,."))
+        return tuple(item for item in items if item)
+    return ()
+
+
+def _executors(cleaned: list[str]) -> tuple[str, ...]:
+    """Who the closing article makes responsible for carrying the text out."""
+    closing = patterns().search["closing"]
+    for text in cleaned:
+        match = closing.search(text)
+        if match and text.startswith(("Điều", "ĐIỀU")):
+            return tuple(m.name for m in find_mentions(text[: match.start()]))
+    return ()
+
+
 def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata:
     p = patterns()
     cleaned = [clean(line) for line in lines]
@@ -242,6 +271,8 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
         legal_bases=bases,
         proposer=proposer,
         replaces=replaces,
+        recipients=_recipients(cleaned),
+        executors=_executors(cleaned),
         promulgated_by=promulgated_by,
     )
 

@@ -95,3 +95,9 @@ def test_citation_grammar_on_phrases() -> None:
     doc = parse_document(SourceText(name="c.txt", text=text, format="txt"))
     targets = [r.target for r in doc.references]
     assert targets == ["art_1__para_2__point_b", "art_1", "art_2", None, "art_2__para_1"]
+
+
+def test_closing_article_and_recipients_are_data() -> None:
+    meta = parse(CORPUS / "004_c9bf048497e7369c.txt").metadata
+    assert meta.executors[:2] == ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ")
+    assert meta.recipients[0] == "Như Điều 3" and "Ban Chỉ đạo CCHC tỉnh" in meta.recipients
