@@ -32,6 +32,7 @@ class Patterns:
     lines: dict[str, re.Pattern[str]]
     kinds: dict[str, str]
     search: dict[str, re.Pattern[str]]
+    promulgated_kinds: frozenset[str]
 
 
 @cache
@@ -41,7 +42,8 @@ def patterns() -> Patterns:
     return Patterns(
         lines={k: re.compile(raw[k]) for k in line_keys},
         kinds=raw["kinds"],
-        search={k: re.compile(raw[k], 0 if k in _CASE_SENSITIVE else re.IGNORECASE) for k in raw if k not in (*line_keys, "kinds", "_comment")},
+        search={k: re.compile(raw[k], 0 if k in _CASE_SENSITIVE else re.IGNORECASE) for k in raw if k not in (*line_keys, "kinds", "promulgated_kinds", "_comment")},
+        promulgated_kinds=frozenset(raw["promulgated_kinds"]),
     )
 
 
@@ -149,7 +151,7 @@ def _split_attachments(lines: list[str]) -> list[int]:
     starts = []
     search = patterns().search["promulgated_by"]
     for index, line in enumerate(lines):
-        if index > 0 and search.search(" ".join(clean(x) for x in lines[index:index + 3])) and clean(line).startswith("(Ban hành"):
+        if index > 0 and search.search(" ".join(clean(x) for x in lines[index:index + 3])) and clean(line).startswith(("(Ban hành", "(Kèm theo", "(kèm theo")):
             head = index
             while head > 0 and index - head < 6 and clean(lines[head - 1]).upper() not in patterns().kinds:
                 head -= 1
@@ -327,8 +329,9 @@ def parse_document(source: SourceText) -> ParsedDocument:
 def effective_metadata(doc: ParsedDocument) -> DocumentMetadata:
     """The cchc-facts/1 view: a decision that only promulgates a text takes that text's kind."""
     meta = doc.metadata
-    if doc.attachments:
-        attached = doc.attachments[0].metadata
+    promulgated = [a for a in doc.attachments if a.metadata.kind in patterns().promulgated_kinds]
+    if promulgated:
+        attached = promulgated[0].metadata
         cited = attached.promulgated_by
         return replace(
             meta,

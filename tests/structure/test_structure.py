@@ -101,3 +101,17 @@ def test_closing_article_and_recipients_are_data() -> None:
     meta = parse(CORPUS / "004_c9bf048497e7369c.txt").metadata
     assert meta.executors[:2] == ("Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ")
     assert meta.recipients[0] == "Như Điều 3" and "Ban Chỉ đạo CCHC tỉnh" in meta.recipients
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="shared/corpus/dev is not beside this checkout")
+def test_numbers_and_dates_of_the_dev_documents_match_their_catalogue() -> None:
+    import re
+
+    rows = [line.split(" | ") for line in (DEV / "README.md").read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    assert len(rows) == 40
+    for row in rows:
+        name, number, day = row[0].strip("|` "), row[2].strip(), row[3].strip()
+        meta = effective_metadata(parse(DEV / name))
+        assert meta.number == number, name
+        d, m, y = (int(x) for x in re.findall(r"\d+", day))
+        assert (meta.issued.year, meta.issued.month, meta.issued.day) == (y, m, d), name
