@@ -104,10 +104,27 @@ def _names(fragment: str) -> list[str]:
     return [m.name for m in find_mentions(fragment) if m.kind != "post" or True]
 
 
+def locate(source_text: str, near: Span, text: str) -> Span:
+    """The exact span of ``text`` in the source, searched from its provision's start.
+
+    The parser's text is cleaned (Markdown marks, doubled spaces, footnote marks removed), so
+    the search uses the first words, which survive cleaning; failing that the provision's
+    span stands.
+    """
+    probe = " ".join(text.split()[:6])
+    at = source_text.find(probe, near.start) if probe else -1
+    if at < 0:
+        return near
+    line = source_text.count("\n", 0, at) + 1
+    end = source_text.find("\n", at)
+    return Span(at, end if end >= 0 else len(source_text), line)
+
+
 class _Collector:
     """Unique (agency, mode, area) rows, remembering every line that supports each."""
 
-    def __init__(self) -> None:
+    def __init__(self, source_text: str = "") -> None:
+        self.source_text = source_text
         self.rows: dict[tuple[str, str, str], Assignment] = {}
         self.prefix = ""  # "att_1/" while walking the first attached text
         self.support: dict[tuple[str, str, str], set[str]] = {}
@@ -115,7 +132,8 @@ class _Collector:
     def add(self, agency: str, mode: str, area: str, provision: Provision, text: str) -> None:
         key = (agency_key(agency), mode, area)
         if key not in self.rows:
-            self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, provision.span)
+            span = locate(self.source_text, provision.span, text)
+            self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, span)
         self.support.setdefault(key, set()).add(match_key(text))
 
     def assignments(self) -> tuple[Assignment, ...]:
@@ -287,7 +305,7 @@ def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
 
 
 def extract_facts(doc: ParsedDocument) -> Facts:
-    out = _Collector()
+    out = _Collector(doc.source.text)
     meetings: list[Meeting] = []
     reporting: list[ReportingObligation] = []
     ratings: list[RatingRule] = []

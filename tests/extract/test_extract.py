@@ -130,3 +130,12 @@ def test_one_entity_per_agency_with_its_spellings() -> None:
     office = agencies["Văn phòng HĐND và UBND huyện"]
     assert office.function == "van_phong" and office.aliases == ("VP HĐND-UBND huyện",)
     assert agencies["Phòng Tư pháp"].function == "tu_phap"
+
+
+def test_every_assignment_points_at_its_sentence_in_the_source() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        source = SourceText(name=path.name, text=path.read_text(encoding="utf-8"), format="txt", path=path)
+        for row in extract_facts(parse_document(source)).assignments:
+            quoted = source.text[row.span.start : row.span.end]
+            assert " ".join(row.text.split()[:4]) in " ".join(quoted.split()), (path.name, row.text[:60])
+            assert source.text.count("\n", 0, row.span.start) + 1 == row.span.line
