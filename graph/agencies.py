@@ -162,6 +162,27 @@ def find_mentions(text: str, listed: bool = True) -> list[Mention]:
         position = max(end, match.end())
 
 
+@cache
+def _head_titles() -> re.Pattern[str]:
+    titles = json.loads(read_text("cchc.graph", "data/agencies.json"))["head_titles"]
+    return re.compile("^(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\s+")
+
+
+def held_agency(name: str) -> str | None:
+    """The agency whose head a titled name is ("Trưởng Phòng Nội vụ" → "Phòng Nội vụ").
+
+    Duties given to the head of an agency are the agency's duties in the graph; the chair
+    of a people's committee is a post of its own and is left alone.
+    """
+    match = _head_titles().match(name)
+    if not match:
+        return None
+    rest = name[match.end() :]
+    rest = rest[:1].upper() + rest[1:]  # "Trưởng phòng Tư pháp" → "Phòng Tư pháp"
+    head = _lexicon().starts.match(rest)
+    return rest if head and _kind_of(head.group(0)) == "agency" else None
+
+
 def agency_key(name: str) -> str:
     """One key per real agency across spellings ("VP HĐND-UBND" = "Văn phòng HĐND & UBND")."""
     key = match_key(name)

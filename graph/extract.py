@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from cchc.graph.agencies import Mention, agency_key, find_mentions
+from cchc.graph.agencies import Mention, agency_key, find_mentions, held_agency
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.functions import function_of
 from cchc.graph.model import (
@@ -127,9 +127,14 @@ class _Collector:
         self.source_text = source_text
         self.rows: dict[tuple[str, str, str], Assignment] = {}
         self.prefix = ""  # "att_1/" while walking the first attached text
+        self.aliases: dict[str, list[str]] = {}  # agency key → titled spellings seen
         self.support: dict[tuple[str, str, str], set[str]] = {}
 
     def add(self, agency: str, mode: str, area: str, provision: Provision, text: str) -> None:
+        held = held_agency(agency)
+        if held:  # the post's duties are its agency's; the spelling stays an alias
+            self.aliases.setdefault(agency_key(held), []).append(agency)
+            agency = held
         key = (agency_key(agency), mode, area)
         if key not in self.rows:
             span = locate(self.source_text, provision.span, text)
@@ -323,7 +328,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
             _task_assignments(task, out)
     assignments = out.assignments()
     return Facts(
-        agencies=_agencies(assignments),
+        agencies=_agencies(assignments, out.aliases),
         assignments=assignments,
         meetings=tuple(meetings),
         reporting=tuple(reporting),
@@ -342,13 +347,15 @@ def _task_assignments(task: PlanTask, out: _Collector) -> None:
             out.add(mention.name, "phoi_hop", task.area or GENERIC, row, task.content)
 
 
-def _agencies(assignments: tuple[Assignment, ...]) -> tuple[Agency, ...]:
-    """One entity per real agency: its spellings become aliases of the first one seen."""
+def _agencies(assignments: tuple[Assignment, ...], titled: dict[str, list[str]]) -> tuple[Agency, ...]:
+    """One entity per real agency: its spellings and its head's titles become aliases."""
     names: dict[str, list[str]] = {}
     for row in assignments:
         spellings = names.setdefault(agency_key(row.agency), [])
         if row.agency not in spellings:
             spellings.append(row.agency)
+    for key, spellings in names.items():
+        spellings.extend(t for t in dict.fromkeys(titled.get(key, [])) if t not in spellings)
     return tuple(Agency(s[0], function_of(s[0]), aliases=tuple(s[1:])) for s in names.values())
 
 

@@ -65,7 +65,10 @@ def test_subject_heading_gives_its_clauses_to_the_agency() -> None:
 
 def test_post_held_by_an_agency_head() -> None:
     text = "Điều 4. Phó Trưởng Ban Chỉ đạo - Trưởng Phòng Nội vụ\n1. Tham mưu sắp xếp tổ chức bộ máy hành chính.\n"
-    assert ("Trưởng Phòng Nội vụ", "chu_tri", "to_chuc_bo_may") in facts_of(text)
+    assert ("Phòng Nội vụ", "chu_tri", "to_chuc_bo_may") in facts_of(text)
+    doc = parse_document(SourceText(name="p.txt", text=text, format="txt"))
+    (agency,) = extract_facts(doc).agencies
+    assert (agency.name, agency.function, agency.aliases) == ("Phòng Nội vụ", "noi_vu", ("Trưởng Phòng Nội vụ",))
 
 
 def test_plan_roles_by_label() -> None:
