@@ -16,10 +16,14 @@ from functools import cache
 from cchc.graph.normalize import match_key
 from cchc.resources import read_text
 
-_CAPITAL = re.compile(r"^[A-ZĐÀ-Ỹ]")
 _TOKEN = re.compile(r"\w+(?:\.\w+)*|&|[-–,]")
 _NEXT_TOKEN = re.compile(r"[ \t]*(" + _TOKEN.pattern + r")")  # a name never spans lines
-_PROPER_NAME = re.compile(r"(?:[ \t]+[A-ZĐÀ-Ỹ][\w]*)+")
+_WORD_AFTER_SPACE = re.compile(r"[ \t]+(\w+)")
+
+
+def _capital(word: str) -> bool:
+    """Upper-case first letter; a character range such as À-Ỹ would also take "đ" and "ư"."""
+    return word[:1].isupper()
 
 
 @dataclass(frozen=True)
@@ -73,14 +77,14 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
         if not match:
             break
         token = match.group(1)
-        if _CAPITAL.match(token) or (token.isupper() and len(token) > 1):
+        if _capital(token) or (token.isupper() and len(token) > 1):
             end = cursor = match.end()
             lowercase_run = 0
             continue
         if token in ("và", "&", "-", "–", ","):
             following = _NEXT_TOKEN.match(text, match.end())
             joins_council = token in ("và", "&", "-", "–") and re.search(r"HĐND|Hội đồng nhân dân", text[pos:end])
-            if following and _CAPITAL.match(following.group(1)) and (
+            if following and _capital(following.group(1)) and (
                 joins_council or not _lexicon().starts.match(text, following.start(1))
             ):
                 cursor = match.end()
@@ -93,9 +97,8 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
     level = lexicon.levels.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
     if level:
         end = level.end()
-        proper = _PROPER_NAME.match(text, end)
-        if proper:
-            end = proper.end()
+        while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
+            end = proper.end()  # "huyện Mỹ Xuyên": the place name after the level
     return end
 
 
@@ -113,7 +116,7 @@ def _listed(text: str) -> list[Mention]:
         cursor = header.end()
         for item in re.finditer(r"\s*([^,;.]+?)\s*(?:,|$|(?=[;.]))", text[cursor:]):
             words = item.group(1).split()
-            if not words or not _CAPITAL.match(words[0]):
+            if not words or not _capital(words[0]):
                 break
             start = cursor + item.start(1)
             if _lexicon().starts.match(text, start):

@@ -101,7 +101,14 @@ def _mode(duty: str) -> str:
 
 
 def _names(fragment: str) -> list[str]:
-    return [m.name for m in find_mentions(fragment) if m.kind != "post" or True]
+    return [m.name for m in find_mentions(fragment)]
+
+
+def _partner_names(fragment: str) -> list[str]:
+    """The agencies listed right after "phối hợp với": "… với Sở Tư pháp, Sở Tài chính tham
+    mưu Ủy ban nhân dân tỉnh" names two partners, not the committee being advised."""
+    groups = _groups([m for m in find_mentions(fragment) if m.kind != "body"], fragment)
+    return [m.name for m in groups[0]] if groups and groups[0][0].start < 3 else []
 
 
 def locate(source_text: str, near: Span, text: str) -> Span:
@@ -186,7 +193,7 @@ def _sentence_rules(provision: Provision, text: str, context: str, out: _Collect
         found = True
         partners = c.partner_with.search(text, group[-1].end) if mode == "chu_tri" else None
         if partners:
-            for name in _names(partners.group(1)):
+            for name in _partner_names(partners.group(1)):
                 out.add(name, "phoi_hop", line_area, provision, text)
     return found
 
@@ -251,9 +258,8 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
             area = _area(line, " ".join(headings[-2:]), mode)
             # A partner named inside a duty ("Chủ động phối hợp với Phòng Nội vụ …") coordinates.
             for partners in cues().partner_with.finditer(line):
-                for mention in find_mentions(partners.group(1))[:3]:
-                    if mention.kind in ("agency", "title") and mention.start < 3:
-                        out.add(mention.name, "phoi_hop", area, provision, line)
+                for name in _partner_names(partners.group(1)):
+                    out.add(name, "phoi_hop", area, provision, line)
     elif duty:
         _sentence_rules(provision, duty, " ".join(headings[-2:]), out)
     for child in provision.children:

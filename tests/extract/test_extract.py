@@ -142,3 +142,14 @@ def test_every_assignment_points_at_its_sentence_in_the_source() -> None:
             quoted = source.text[row.span.start : row.span.end]
             assert " ".join(row.text.split()[:4]) in " ".join(quoted.split()), (path.name, row.text[:60])
             assert source.text.count("\n", 0, row.span.start) + 1 == row.span.line
+
+
+def test_capitals_are_letters_that_are_upper_case() -> None:
+    # "đ" lies inside the range À–Ỹ: a name must not run on into "điều chỉnh".
+    assert [m.name for m in find_mentions("tham mưu Ủy ban nhân dân tỉnh điều chỉnh kịp thời")] == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_partners_are_the_agencies_listed_after_phoi_hop_voi() -> None:
+    text = "Điều 3. Tổ chức thực hiện\n1. Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch.\n"
+    roles = {(agency, mode) for agency, mode, _ in facts_of(text)}
+    assert roles == {("Sở Y tế", "chu_tri")}
