@@ -23,7 +23,7 @@ from cchc.resources import read_text
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
 _EID = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
 _KIND = {"roman": "item", "clause": "clause"}
-_CASE_SENSITIVE = {"authority", "number", "person_name"}
+_CASE_SENSITIVE = {"authority", "number"}
 _MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
 
 
@@ -168,6 +168,12 @@ def _kind_key(text: str) -> str | None:
     return first_two if text.isupper() and first_two in kinds else None
 
 
+def _person_name(text: str) -> bool:
+    """"Phan Thị Kim Oanh": two to five capitalised words of letters, not all in capitals."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and not text.isupper() and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+
+
 def _signer(cleaned: list[str]) -> Signer | None:
     """The signature block: [authority line,] the title in capitals, then the signer's name.
 
@@ -184,7 +190,7 @@ def _signer(cleaned: list[str]) -> Signer | None:
         if not (auth or (recipients is not None and index > recipients and is_title)):
             continue
         following = [t for t in cleaned[index + 1 : index + 9] if t]
-        name = next((t for t in following if p.search["person_name"].match(t)), None)
+        name = next((t for t in following if _person_name(t)), None)
         if name is None:
             continue
         if auth:
