@@ -60,15 +60,19 @@ def find_references(doc: ParsedDocument) -> tuple[Reference, ...]:
     found: list[Reference] = []
     for provision in doc.provisions():
         text = provision.text
+        lowered = text.lower()
+        internal = any(word in lowered for word in ("điều", "khoản", "điểm"))
+        if not internal and "/" not in text:
+            continue  # most provisions cite nothing: skip the grammar
         covered: list[tuple[int, int]] = []
-        for match in chained.finditer(text):
+        for match in chained.finditer(text) if internal else ():
             covered.append(match.span())
             if match.group("number"):  # "Điều 5 Quyết định số 12/2023/QĐ-UBND": outside
                 found.append(Reference(provision.eid, match.group(0), None, match.group("number")))
                 continue
             for target in _targets(match):
                 found.append(Reference(provision.eid, match.group(0), target if target in eids else None))
-        for match in self_ref.finditer(text):
+        for match in self_ref.finditer(text) if internal else ():
             unit = match.group("self_unit").lower()
             if unit not in ("điều", "khoản", "điểm") or any(start <= match.start() < end for start, end in covered):
                 continue
@@ -80,10 +84,10 @@ def find_references(doc: ParsedDocument) -> tuple[Reference, ...]:
                 points = _numbers(match.group("points")) if clause else []
                 for point_target in [f"{target}__{_point_eid(p)}" for p in points] or [target]:
                     found.append(Reference(provision.eid, match.group(0), point_target if point_target in eids else None))
-        for match in instrument.finditer(text):
+        for match in instrument.finditer(text) if "/" in text else ():
             if not any(start <= match.start() < end for start, end in covered):
                 found.append(Reference(provision.eid, match.group(0), None, match.group("number")))
-        for match in local_clause.finditer(text):
+        for match in local_clause.finditer(text) if internal else ():
             if any(start <= match.start() < end for start, end in covered):
                 continue
             article = provision.eid.split("__")[0]  # "khoản 2" alone: of the same article

@@ -167,10 +167,14 @@ class _Collector:
 def _sentence_rules(provision: Provision, text: str, context: str, out: _Collector) -> bool:
     """Roles named in the sentence itself; True when it assigned anything."""
     c = cues()
+    mentions = [m for m in find_mentions(text) if m.kind != "body"]
+    if not mentions:
+        return False  # no agency named: nothing to assign (and no need to classify)
+    labelled = [(p, mode) for p, mode in ((c.list_lead, "lead"), (c.list_partner, "partner"), (c.list_doer, "doer")) if p.search(text)]
     # "Cơ quan chủ trì: X" names no topic: the item it closes does.
-    area = classify(context, text) if c.list_lead.search(text) or c.list_partner.search(text) or c.list_doer.search(text) else classify(text, context)
+    area = classify(context, text) if labelled else classify(text, context)
     found = False
-    for pattern, modes in ((c.list_lead, "lead"), (c.list_partner, "partner"), (c.list_doer, "doer")):
+    for pattern, modes in labelled:
         for match in pattern.finditer(text):
             for index, name in enumerate(_names(match.group(1))):
                 mode = "chu_tri" if modes == "lead" or (modes == "doer" and index == 0) else "phoi_hop"
@@ -178,7 +182,7 @@ def _sentence_rules(provision: Provision, text: str, context: str, out: _Collect
                 found = True
     if found:
         return True
-    for group in _groups([m for m in find_mentions(text) if m.kind != "body"], text):
+    for group in _groups(mentions, text):
         after = text[group[-1].end : group[-1].end + 40]
         leading = len(text[: group[0].start].split()) <= 5
         if c.after_partner.match(after):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
@@ -44,6 +45,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """The comparison form of a name: NFC, new tone placement, lower case, "&"→"và", one space."""
     key = new_tone_placement(nfc(text)).lower()

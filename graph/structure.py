@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from cchc.graph.agencies import find_mentions
 from cchc.graph.citations import find_references
@@ -47,6 +47,7 @@ def patterns() -> Patterns:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(line: str) -> str:
     """A line without Markdown marks, odd spaces and surrounding blanks."""
     return " ".join(_MARKUP.sub("", nfc(line)).replace("\u00a0", " ").split())
@@ -151,7 +152,9 @@ def _split_attachments(lines: list[str]) -> list[int]:
     starts = []
     search = patterns().search["promulgated_by"]
     for index, line in enumerate(lines):
-        if index > 0 and search.search(" ".join(clean(x) for x in lines[index:index + 3])) and clean(line).startswith(("(Ban hành", "(Kèm theo", "(kèm theo")):
+        if index == 0 or not clean(line).startswith(("(Ban hành", "(Kèm theo", "(kèm theo")):
+            continue
+        if search.search(" ".join(clean(x) for x in lines[index : index + 3])):
             head = index
             while head > 0 and index - head < 6 and clean(lines[head - 1]).upper() not in patterns().kinds:
                 head -= 1
@@ -222,8 +225,8 @@ def _executors(cleaned: list[str]) -> tuple[str, ...]:
     """Who the closing article makes responsible for carrying the text out."""
     closing = patterns().search["closing"]
     for text in cleaned:
-        match = closing.search(text)
-        if match and text.startswith(("Điều", "ĐIỀU")):
+        match = closing.search(text) if text.startswith(("Điều", "ĐIỀU")) else None
+        if match:
             return tuple(m.name for m in find_mentions(text[: match.start()]))
     return ()
 
