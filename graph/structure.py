@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from cchc.graph.agencies import find_mentions
 from cchc.graph.citations import find_references
+from cchc.graph.cleanse import join_broken_lines
 from cchc.graph.footnotes import Note, split_footnotes
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
@@ -315,6 +316,7 @@ def _with_footnotes(doc: ParsedDocument, notes: list[Note], first: int, last: in
 
 def parse_document(source: SourceText) -> ParsedDocument:
     lines, notes = split_footnotes(source.lines)
+    lines = join_broken_lines(lines)
     offsets = [0]
     for line in source.lines:
         offsets.append(offsets[-1] + len(line) + 1)
