@@ -1,8 +1,15 @@
-"""A PDF's text layer; a scanned PDF without one is refused, not read as an empty document."""
+"""A PDF's text layer; a scanned PDF without one is refused, not read as an empty document.
+
+Page furniture is dropped: bare page numbers, and lines repeated at the top or bottom of
+most pages (running headers and footers). Hard-wrapped lines are left for the cleanse
+step, which joins a line that does not end a sentence with a lower-case continuation.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from collections import Counter
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -10,14 +17,30 @@ from pypdf.errors import PdfReadError
 
 from cchc.errors import InputFileError
 
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$|^\s*Trang\s+\d+(?:\s*/\s*\d+)?\s*$", re.IGNORECASE)
+
 
 def pdf_text(data: bytes, where: Path | str) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
         raise InputFileError(where, f"tệp PDF bị hỏng ({error.__class__.__name__})") from None
-    text = "\n".join(pages)
-    if not text.strip():
+    if not any(line.strip() for page in pages for line in page):
         raise InputFileError(where, "PDF không có lớp văn bản, cần nhận dạng ký tự (OCR) trước")
-    return text
+    return "\n".join(_without_furniture(pages))
+
+
+def _without_furniture(pages: list[list[str]]) -> list[str]:
+    edges = Counter()
+    for page in pages:
+        content = [line.strip() for line in page if line.strip()]
+        edges.update(set(content[:2] + content[-2:]))
+    repeated = {line for line, count in edges.items() if len(pages) >= 3 and count >= len(pages) * 0.6}
+    lines: list[str] = []
+    for page in pages:
+        for line in page:
+            if _PAGE_NUMBER.match(line) or line.strip() in repeated:
+                continue
+            lines.append(line)
+    return lines
