@@ -24,7 +24,7 @@ from cchc.resources import read_text
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
 _EID = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
 _KIND = {"roman": "item", "clause": "clause"}
-_CASE_SENSITIVE = {"authority", "number"}
+_CASE_SENSITIVE = {"authority", "number", "citation_issuer"}
 _MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
 
 
@@ -144,8 +144,16 @@ def _citation(text: str) -> Citation:
     if found:
         kind = fold(found.group(1)).lower().replace(" ", "_")
         number = found.group(2)
-    title = None if number else re.split(r"\s+ngày\s+\d|;$", text)[0].strip(" ;.")
-    return Citation(text=text, kind=kind, number=number, date=_date(text), title=title)
+    issuer = patterns().search["citation_issuer"].search(text)
+    if number:
+        subject = patterns().search["citation_title"].search(text[found.end() :])
+        title = subject.group(0).strip(" ;.") if subject else None
+    else:  # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": the name is the title
+        title = re.split(r"\s+ngày\s+\d|;$", text)[0].strip(" ;.")
+        kind = "luat" if title.startswith(("Luật", "Bộ luật")) else kind
+    return Citation(
+        text=text, kind=kind, number=number, date=_date(text), issuer=issuer.group(1).strip() if issuer else None, title=title
+    )
 
 
 def _split_attachments(lines: list[str]) -> list[int]:

@@ -115,3 +115,11 @@ def test_numbers_and_dates_of_the_dev_documents_match_their_catalogue() -> None:
         assert meta.number == number, name
         d, m, y = (int(x) for x in re.findall(r"\d+", day))
         assert (meta.issued.year, meta.issued.month, meta.issued.day) == (y, m, d), name
+
+
+def test_legal_bases_carry_kind_number_date_issuer_and_subject() -> None:
+    doc = parse(CORPUS / "002_e8832a6717c418ce.txt")
+    law, *_, decision = doc.metadata.legal_bases
+    assert (law.kind, law.number, law.title) == ("luat", None, "Luật Tổ chức chính quyền địa phương")
+    assert (decision.kind, decision.number, decision.issuer) == ("quyet_dinh", "34/2020/QĐ-UBND", "UBND tỉnh Bình Phước")
+    assert decision.date.isoformat() == "2020-12-29" and decision.title.startswith("về việc ban hành Quy định")
