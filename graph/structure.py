@@ -17,6 +17,7 @@ from cchc.graph.agencies import find_mentions
 from cchc.graph.citations import find_references
 from cchc.graph.cleanse import join_broken_lines
 from cchc.graph.footnotes import Note, split_footnotes
+from cchc.graph.units import authority_line, regulated_unit
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
 from cchc.resources import read_text
@@ -284,6 +285,8 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
     return DocumentMetadata(
         kind=kind,
         title=title,
+        issuer=authority_line(cleaned),
+        unit=regulated_unit(cleaned, title, promulgated_by.text if promulgated_by else None),
         number=number.group(1) if number else None,
         issued=issued,
         place=place,

@@ -123,3 +123,16 @@ def test_legal_bases_carry_kind_number_date_issuer_and_subject() -> None:
     assert (law.kind, law.number, law.title) == ("luat", None, "Luật Tổ chức chính quyền địa phương")
     assert (decision.kind, decision.number, decision.issuer) == ("quyet_dinh", "34/2020/QĐ-UBND", "UBND tỉnh Bình Phước")
     assert decision.date.isoformat() == "2020-12-29" and decision.title.startswith("về việc ban hành Quy định")
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("000_946050dc9ec519ea.txt", "huyện Mỹ Xuyên"),
+        ("001_1847cfd0da4b8df5.txt", "Văn phòng Ủy ban nhân dân Thành phố"),
+        ("003_9a23d4ea0e0477f2.txt", "huyện Chợ Mới"),
+        ("004_c9bf048497e7369c.txt", "tỉnh Quảng Nam"),
+    ],
+)
+def test_the_regulated_unit(name: str, unit: str) -> None:
+    assert effective_metadata(parse(CORPUS / name)).unit == unit
