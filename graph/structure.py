@@ -25,6 +25,7 @@ from cchc.resources import read_text
 _RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
 _EID = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
 _KIND = {"roman": "item", "clause": "clause"}
+_AUTHORITY_START = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHÁNH )")
 _CASE_SENSITIVE = {"authority", "number", "citation_issuer"}
 _MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
 
@@ -253,9 +254,12 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
             kind = p.kinds[key]
             rest = text[len(key):].strip()
             title_lines = [rest] if rest else []
-            for follow in cleaned[index + 1 : index + 4]:
-                if not follow or follow.startswith(("Căn cứ", "(", "Số")) or follow.isupper() and title_lines:
+            following = [t for t in cleaned[index + 1 : index + 8] if t][:3]
+            for follow in following:
+                if follow.startswith(("Căn cứ", "(", "Số", "Chương", "CHƯƠNG", "Điều")) or follow.isupper() and title_lines:
                     break
+                if _AUTHORITY_START.match(follow):
+                    break  # the issuing authority's line follows the trích yếu
                 title_lines.append(follow)
             title = " ".join(title_lines) or None
             break
