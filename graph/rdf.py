@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from cchc.graph.agencies import agency_key
 from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision
 from cchc.graph.namespaces import CCHC, DCT, ELI, ID, PROV, RDF, SKOS, XSD, vocab_iri
 from cchc.graph.normalize import match_key, slug
+from cchc.graph.structure import effective_metadata
 
 _KIND_CLASS = {
     "part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article",
@@ -51,8 +53,9 @@ def instrument_iri(citation: Citation) -> str:
     return f"{ID}instrument/{slug(key)}"
 
 
-def agency_iri(name: str) -> str:
-    return f"{ID}agency/{slug(match_key(name))}"
+def agency_iri(name: str, unit: str | None) -> str:
+    """An agency of a unit: "Phòng Nội vụ" of two districts are two agencies."""
+    return f"{ID}agency/{slug(unit or 'vn')}/{slug(match_key(name))}"
 
 
 class _Builder:
@@ -108,7 +111,7 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "date_document"), Literal(meta.issued.isoformat(), datatype=NamedNode(XSD + "date")))
     b.text(iri, _n(CCHC, "place"), meta.place)
     b.text(iri, _n(CCHC, "issuerName"), meta.issuer)
-    b.text(iri, _n(CCHC, "regulatesUnit"), meta.unit)
+    b.text(iri, _n(CCHC, "regulatesUnit"), effective_metadata(doc).unit if doc.attachments else meta.unit)
     b.text(iri, _n(CCHC, "proposer"), meta.proposer)
     for recipient in meta.recipients:
         b.text(iri, _n(CCHC, "recipient"), recipient)
@@ -189,12 +192,15 @@ def _fact(b: _Builder, node: NamedNode, cls: str, doc: NamedNode, eid: str, text
 
 def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> None:
     agencies: dict[str, NamedNode] = {}
+    unit = effective_metadata(doc).unit
+    canonical = {agency_key(alias): known.name for known in facts.agencies for alias in (known.name, *known.aliases)}
 
     def agency(name: str | None) -> NamedNode | None:
         if not name:
             return None
+        name = canonical.get(agency_key(name), name)  # one node per real agency
         if name not in agencies:
-            agencies[name] = node = NamedNode(agency_iri(name))
+            agencies[name] = node = NamedNode(agency_iri(name, unit))
             b.add(node, A, _n(CCHC, "Agency"))
             b.add(node, _n(SKOS, "prefLabel"), _vi(name))
         return agencies[name]

@@ -7,8 +7,6 @@ import typer
 from cchc.errors import NotBuiltYetError
 
 PLANNED = {
-    "who-leads": "tra cứu cơ quan chủ trì theo lĩnh vực",
-    "matrix": "ma trận trách nhiệm của một đơn vị",
     "agency": "hồ sơ nhiệm vụ của một cơ quan",
     "calendar": "lịch báo cáo",
     "serve-sparql": "điểm truy cập SPARQL chỉ đọc",

@@ -1,0 +1,76 @@
+"""Turn what people type into the RDF terms the queries bind.
+
+"thủ tục hành chính", "TTHC", "một cửa", "thu tuc hanh chinh" all name the same reform
+area; "Mỹ Xuyên", "huyen My Xuyen" the same unit. Matching ignores case, diacritics and
+tone placement; an unknown value fails with the closest choices, so a typo is one retry.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+
+import rdflib
+from pyoxigraph import Literal, NamedNode
+
+from cchc.errors import QueryError
+from cchc.graph.namespaces import CCHC, VOCAB, sparql_prologue
+from cchc.graph.normalize import loose_key
+from cchc.graph.ontology import ontology_graph
+from cchc.graph.store.base import GraphStore
+
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+
+
+@cache
+def _concept_labels(scheme: str) -> dict[str, str]:
+    """Loose label → concept IRI, for every label and notation of a SKOS scheme."""
+    graph = ontology_graph()
+    labels: dict[str, str] = {}
+    for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + scheme)):
+        for prop in (SKOS.notation, SKOS.prefLabel, SKOS.altLabel):
+            for label in graph.objects(concept, prop):
+                labels.setdefault(loose_key(str(label)), str(concept))
+    return labels
+
+
+def _choose(kind: str, wanted: str, options: dict[str, str]) -> str:
+    key = loose_key(wanted)
+    if key in options:
+        return options[key]
+    containing = {options[k] for k in options if key and (key in k.split(" ") or f" {key} " in f" {k} ")}
+    if len(containing) == 1:
+        return containing.pop()
+    close = difflib.get_close_matches(key, list(options), n=5, cutoff=0.5)
+    hint = ", ".join(dict.fromkeys(close)) or ", ".join(sorted(options)[:8])
+    raise QueryError(f"không nhận ra {kind} {wanted!r}; gần nhất: {hint}")
+
+
+def area(wanted: str) -> NamedNode:
+    return NamedNode(_choose("lĩnh vực", wanted, _concept_labels("area")))
+
+
+def unit(store: GraphStore, wanted: str) -> Literal:
+    """The unit as the documents in the store name it."""
+    rows = store.select(sparql_prologue() + f"SELECT DISTINCT ?unit WHERE {{ GRAPH ?g {{ ?doc <{CCHC}regulatesUnit> ?unit }} }}").rows
+    units = {row["unit"] for row in rows}
+    options: dict[str, str] = {}
+    for term in units:
+        options.setdefault(loose_key(term.value), term.value)
+        name = term.value.split(" ", 1)[-1]  # "huyện Mỹ Xuyên" is also "Mỹ Xuyên"
+        options.setdefault(loose_key(name), term.value)
+    if not options:
+        raise QueryError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
+    chosen = _choose("đơn vị", wanted, options)
+    return next(term for term in units if term.value == chosen)
+
+
+@cache
+def area_label(notation: str) -> str:
+    """The Vietnamese name of an area, for table headers."""
+    graph = ontology_graph()
+    concept = rdflib.URIRef(f"{VOCAB}area/{notation}")
+    for label in graph.objects(concept, SKOS.prefLabel):
+        if label.language == "vi":
+            return str(label)
+    return notation

@@ -1,0 +1,59 @@
+"""Questions on the sample corpus, with the same answers from the embedded and the remote store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc.cli.app import app
+
+CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    store = str(tmp_path_factory.mktemp("ask") / "store")
+    assert runner.invoke(app, ["ingest", "--store", store, str(CORPUS)]).exit_code == 0
+    return ["--store", store]
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def backend(request: pytest.FixtureRequest, embedded: list[str]) -> list[str]:
+    if request.param == "embedded":
+        return embedded
+    request.getfixturevalue("remote_store")  # an empty server
+    endpoint = ["--endpoint", f"{request.getfixturevalue('sparql_server')}/query"]
+    assert runner.invoke(app, ["ingest", *endpoint, str(CORPUS)]).exit_code == 0
+    return endpoint
+
+
+def leads(backend: list[str], area: str, unit: str) -> set[str]:
+    result = runner.invoke(app, ["who-leads", area, "--unit", unit, "--format", "json", *backend])
+    assert result.exit_code == 0, result.output
+    return {row["agency"] for row in json.loads(result.stdout)}
+
+
+def test_who_leads_on_the_samples(backend: list[str]) -> None:
+    assert leads(backend, "cải cách thể chế", "Mỹ Xuyên") == {"Phòng Tư pháp"}
+    assert {"Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"} <= leads(backend, "chinh phu so", "tỉnh Quảng Nam")
+    assert "Đài Truyền thanh - Truyền hình huyện" in leads(backend, "tuyên truyền", "Hớn Quản")
+
+
+def test_matrix_of_a_unit(backend: list[str]) -> None:
+    result = runner.invoke(app, ["matrix", "--unit", "Chợ Mới", "--format", "json", *backend])
+    rows = json.loads(result.stdout)
+    assert {"agency": "Thanh tra huyện", "area": "kiem_tra", "mode": "chu_tri"}.items() <= next(
+        r for r in rows if r["agency"] == "Thanh tra huyện"
+    ).items()
+    table = runner.invoke(app, ["matrix", "--unit", "Chợ Mới", *backend])
+    assert "Ma trận trách nhiệm — huyện Chợ Mới" in table.stdout and "Chủ trì" in table.stdout
+
+
+def test_unknown_area_lists_the_closest_choices(embedded: list[str]) -> None:
+    result = runner.invoke(app, ["who-leads", "thu tuc hanh chinhh", *embedded])
+    assert result.exit_code != 0
+    assert "gần nhất: thu tuc hanh chinh" in result.stderr
