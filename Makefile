@@ -18,6 +18,8 @@ demo: $(STAMP)
 	$(BIN)/cchc ingest --store $(STORE) examples/corpus
 	$(BIN)/cchc docs list --store $(STORE)
 	$(BIN)/cchc query documents_by_kind --store $(STORE)
+	$(BIN)/cchc who-leads "thủ tục hành chính" --store $(STORE)
+	$(BIN)/cchc matrix --unit "Quảng Nam" --store $(STORE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
