@@ -57,3 +57,20 @@ def test_unknown_area_lists_the_closest_choices(embedded: list[str]) -> None:
     result = runner.invoke(app, ["who-leads", "thu tuc hanh chinhh", *embedded])
     assert result.exit_code != 0
     assert "gần nhất: thu tuc hanh chinh" in result.stderr
+
+
+def test_reporting_calendar_resolves_deadlines_to_dates(backend: list[str], tmp_path: Path) -> None:
+    result = runner.invoke(app, ["calendar", "--year", "2026", "--unit", "Chợ Mới", "--format", "json", *backend])
+    assert result.exit_code == 0, result.output
+    assert [row["date"] for row in json.loads(result.stdout)] == ["2026-03-05", "2026-06-05", "2026-09-05", "2026-12-05"]
+
+
+def test_calendar_exports_ics_that_parses(embedded: list[str], tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "lich.ics"
+    result = runner.invoke(app, ["calendar", "--year", "2027", "--unit", "Chợ Mới", "--format", "ics", "--out", str(target), *embedded])
+    assert result.exit_code == 0, result.output
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [str(e.decoded("dtstart")) for e in events] == ["2027-03-05", "2027-06-05", "2027-09-05", "2027-12-05"]
+    assert all("Chợ Mới" in str(e["summary"]) for e in events)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import json
+from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
 
-from cchc.cli.console import out
+from cchc.cli.console import err, out
+from cchc.cli.paths import checked_output
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.results import ResultFormat, print_result
 from cchc.queries import resolve
+from cchc.queries.calendar import deadlines, to_ics
 from cchc.queries.runner import load_query
 
 MODE_LABELS = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp", "tham_dinh": "Thẩm định", "giam_sat": "Giám sát"}
@@ -64,6 +70,59 @@ def matrix_command(
     out.print(table)
 
 
+class CalendarFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    ics = "ics"
+
+
+def calendar_command(
+    year: Annotated[int, typer.Option("--year", help="Năm cần lập lịch.", show_default=False)],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
+    fmt: Annotated[CalendarFormat, typer.Option("--format", help="table, csv, json hoặc ics (Outlook, Google Calendar).")] = CalendarFormat.table,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout).")] = None,
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Lịch hạn báo cáo trong một năm, tính từ các quy tắc thời hạn của văn bản."""
+    store = store_from(store_dir, endpoint)
+    try:
+        bindings = {"unit": resolve.unit(store, unit)} if unit else {}
+        result = store.select(load_query("reporting_calendar").text, bindings)
+    finally:
+        store.close()
+    dated, undated = deadlines(result, year)
+    if fmt is CalendarFormat.ics:
+        data = to_ics(dated)
+        if output:
+            checked_output(output).write_bytes(data)
+            err.print(f"Đã ghi {len(dated)} hạn báo cáo vào {output}")
+        else:
+            typer.echo(data.decode("utf-8"), nl=False)
+        return
+    rows = [
+        {"date": d.date.isoformat(), "unit": d.unit, "reporter": d.reporter, "recipient": d.recipient, "rule": d.rule, "provision": d.provision}
+        for d in dated
+    ]
+    if fmt is CalendarFormat.json:
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+    elif fmt is CalendarFormat.csv:
+        writer = csv.DictWriter(out.file, fieldnames=list(rows[0]) if rows else ["date"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=f"Lịch báo cáo năm {year}")
+        for column in ("Ngày", "Đơn vị", "Báo cáo", "Gửi", "Quy tắc"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(row["date"], row["unit"], row["reporter"] or "", row["recipient"] or "", row["rule"])
+        out.print(table)
+        if undated:
+            out.print(f"[dim]{len(undated)} nghĩa vụ báo cáo không có ngày cố định (đột xuất, theo cuộc họp…)[/]")
+
+
 def register(app: typer.Typer) -> None:
     app.command("who-leads")(who_leads_command)
     app.command("matrix")(matrix_command)
+    app.command("calendar")(calendar_command)

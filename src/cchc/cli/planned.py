@@ -8,7 +8,6 @@ from cchc.errors import NotBuiltYetError
 
 PLANNED = {
     "agency": "hồ sơ nhiệm vụ của một cơ quan",
-    "calendar": "lịch báo cáo",
     "serve-sparql": "điểm truy cập SPARQL chỉ đọc",
     "draft": "soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP",
     "compare": "so sánh quy chế giữa các đơn vị",
