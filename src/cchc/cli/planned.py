@@ -8,10 +8,6 @@ from cchc.errors import NotBuiltYetError
 
 PLANNED = {
     "agency": "hồ sơ nhiệm vụ của một cơ quan",
-    "serve-sparql": "điểm truy cập SPARQL chỉ đọc",
-    "draft": "soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP",
-    "compare": "so sánh quy chế giữa các đơn vị",
-    "lint": "kiểm tra lỗi của văn bản",
     "synth": "sinh bộ văn bản tổng hợp để đo hiệu năng",
 }
 

@@ -1,0 +1,1 @@
+"""Defects a drafter or a reviewing Sở Nội vụ would want fixed."""
