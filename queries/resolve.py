@@ -15,6 +15,7 @@ from pyoxigraph import Literal, NamedNode
 
 from cchc.errors import QueryError
 from cchc.graph.namespaces import CCHC, VOCAB, sparql_prologue
+from cchc.graph.agencies import agency_key
 from cchc.graph.normalize import loose_key
 from cchc.graph.ontology import ontology_graph
 from cchc.graph.store.base import GraphStore
@@ -74,3 +75,63 @@ def area_label(notation: str) -> str:
         if label.language == "vi":
             return str(label)
     return notation
+
+
+_LEVEL_WORDS = ("huyện", "tỉnh", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn", "đặc khu")
+
+
+def _agency_keys(label: str) -> set[str]:
+    """Every form a person may type for one agency name.
+
+    "Phòng Nội vụ huyện" is also "Phòng Nội vụ", "phong noi vu" and the initials after the
+    head word, "Phòng NV"; "Sở Thông tin và Truyền thông" is also "Sở TT&TT". Initials are
+    compared without spaces, so "Sở TT&TT" and "Sở TTTT" are one key.
+    """
+    words = [w for w in loose_key(agency_key(label)).split() if w != "va"]
+    for level in _LEVEL_WORDS:
+        level_words = loose_key(level).split()
+        if len(words) > len(level_words) + 1 and words[-len(level_words) :] == level_words:
+            words = words[: -len(level_words)]
+            break
+    keys = {" ".join(words)}
+    for head in (1, 2):
+        rest = words[head:]
+        if rest:
+            keys.add("".join(words[:head]) + "".join(w[0] for w in rest))
+    return keys
+
+
+def _typed_keys(wanted: str) -> set[str]:
+    """What a person typed, in the forms ``_agency_keys`` writes ("Phòng NV" → "phongnv")."""
+    keys = _agency_keys(wanted)
+    return keys | {key.replace(" ", "") for key in keys}
+
+
+def agency(store: GraphStore, wanted: str, unit_name: Literal | None = None) -> tuple[str, ...]:
+    """The agency labels in the store that name what the person typed (one per spelling).
+
+    A name may match several labels: the same agency written differently in different units'
+    documents ("Văn phòng HĐND và UBND huyện", "VP HĐND-UBND huyện"); all are returned.
+    """
+    query = sparql_prologue() + (
+        "SELECT DISTINCT ?label ?alias WHERE { GRAPH ?g { ?g cchc:regulatesUnit ?unit . "
+        "?agent a cchc:Agency ; skos:prefLabel ?pref . OPTIONAL { ?agent skos:altLabel ?alt } } "
+        "BIND(STR(?pref) AS ?label) BIND(STR(COALESCE(?alt, ?pref)) AS ?alias) }"
+    )
+    rows = store.select(query, {"unit": unit_name} if unit_name is not None else {}).rows
+    options: dict[str, set[str]] = {}
+    for row in rows:
+        for name in (row["label"].value, row["alias"].value):
+            for key in _agency_keys(name):
+                options.setdefault(key, set()).add(row["label"].value)
+    if not options:
+        raise QueryError("kho chưa có cơ quan nào (hãy nạp văn bản trước: cchc ingest)")
+    found = set().union(*(options.get(key, set()) for key in _typed_keys(wanted)))
+    if not found:
+        spaced = {k: ", ".join(sorted(v)) for k, v in options.items() if " " in k}
+        found = {label for k, labels in options.items() if " " in k and f" {loose_key(wanted)} " in f" {k} " for label in labels}
+        if not found:
+            close = difflib.get_close_matches(loose_key(wanted), list(spaced), n=5, cutoff=0.5)
+            hint = "; ".join(dict.fromkeys(spaced[c] for c in close)) or "; ".join(sorted({v for v in spaced.values()})[:8])
+            raise QueryError(f"không nhận ra cơ quan {wanted!r}; gần nhất: {hint}")
+    return tuple(sorted(found))

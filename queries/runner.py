@@ -115,8 +115,9 @@ def to_term(parameter: Parameter, value: str) -> Term:
         raise QueryError(f"tham số {parameter.name}={value!r}: {error}") from None
 
 
-def bind(query: NamedQuery, values: dict[str, str]) -> Bindings:
-    bindings: dict[str, Term] = {}
+def bind(query: NamedQuery, values: dict[str, str], resolved: Bindings | None = None) -> Bindings:
+    """Typed terms for ``values``; ``resolved`` holds parameters already made into terms."""
+    bindings: dict[str, Term] = dict(resolved or {})
     for key, value in values.items():
         bindings[key] = to_term(query.parameter(key), value)
     missing = [p.name for p in query.parameters if not p.optional and p.name not in bindings]
@@ -125,7 +126,22 @@ def bind(query: NamedQuery, values: dict[str, str]) -> Bindings:
     return bindings
 
 
+def _as_people_type(store: GraphStore, query: NamedQuery, values: dict[str, str]) -> Bindings:
+    """Units and areas as people type them ("Mỹ Xuyên", "TTHC") become the stored terms."""
+    from cchc.queries import resolve
+
+    resolved: dict[str, Term] = {}
+    for key, value in values.items():
+        if key == "unit" and query.parameter(key).type == "string":
+            resolved[key] = resolve.unit(store, value)
+        elif key == "area" and query.parameter(key).type == "iri" and "://" not in value:
+            resolved[key] = resolve.area(value)
+    return resolved
+
+
 def run_query(store: GraphStore, name: str, values: dict[str, str] | None = None) -> SelectResult:
     """Run the named query on either backend, through the same code path."""
     query = load_query(name)
-    return store.select(query.text, bind(query, values or {}))
+    values = values or {}
+    friendly = _as_people_type(store, query, values)
+    return store.select(query.text, bind(query, {k: v for k, v in values.items() if k not in friendly}, friendly))

@@ -7,7 +7,6 @@ import typer
 from cchc.errors import NotBuiltYetError
 
 PLANNED = {
-    "agency": "hồ sơ nhiệm vụ của một cơ quan",
     "synth": "sinh bộ văn bản tổng hợp để đo hiệu năng",
 }
 

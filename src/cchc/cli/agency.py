@@ -1,0 +1,47 @@
+"""``cchc agency NAME``: every duty of one agency, across documents and units."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from pyoxigraph import Literal
+
+from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.results import ResultFormat, print_result
+from cchc.graph.store.base import GraphStore, SelectResult
+from cchc.queries import resolve
+from cchc.queries.runner import load_query
+
+
+def agency_profile(store: GraphStore, wanted: str, unit: str | None = None) -> SelectResult:
+    """One result for every spelling the name matches ("VP HĐND-UBND" and "Văn phòng HĐND và UBND")."""
+    query = load_query("agency_profile")
+    unit_term = resolve.unit(store, unit) if unit else None
+    rows: list[dict] = []
+    for label in resolve.agency(store, wanted, unit_term):
+        bindings = {"agency": Literal(label)}
+        if unit_term is not None:
+            bindings["unit"] = unit_term
+        rows.extend(store.select(query.text, bindings).rows)
+    return SelectResult(query.columns, tuple(rows))
+
+
+def agency_command(
+    name: Annotated[str, typer.Argument(help='Tên cơ quan như thường gọi: "Phòng NV", "Sở TT&TT", "phong tu phap"…', show_default=False)],
+    unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
+    fmt: Annotated[ResultFormat, typer.Option("--format", help="Định dạng kết quả.")] = ResultFormat.table,
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Hồ sơ nhiệm vụ của một cơ quan: mọi phân công, nhiệm vụ kế hoạch, nghĩa vụ báo cáo, với nguồn."""
+    store = store_from(store_dir, endpoint)
+    try:
+        result = agency_profile(store, name, unit)
+    finally:
+        store.close()
+    print_result(result, fmt, title=f"Nhiệm vụ của {name}", table_columns=("unit", "agency", "mode", "area", "provision", "text"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("agency")(agency_command)
