@@ -21,7 +21,7 @@ from cchc.graph.agencies import Mention, agency_key, find_mentions, held_agency
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.functions import function_of
 from cchc.graph.model import (
-    Agency, Assignment, Facts, Meeting, ParsedDocument, PlanTask, Provision, RatingRule, ReportingObligation, Span,
+    Agency, Assignment, Facts, Meeting, Membership, ParsedDocument, PlanTask, Provision, RatingRule, ReportingObligation, Span,
 )
 from cchc.graph.normalize import match_key
 from cchc.graph.ratings import rating_rules
@@ -89,6 +89,16 @@ def _subjects(line: str) -> list[Mention]:
     return held or mentions
 
 
+def _member_of(line: str) -> str | None:
+    """The body a member heading names ("Thành viên Ban Chỉ đạo - …" → "Ban Chỉ đạo")."""
+    text = cues().collective_prefix.sub("", cues().subject_prefix.sub("", line.strip()))
+    member = cues().member_prefix.match(text)
+    if not member:
+        return None
+    body = member.group(2)
+    return body[:1].upper() + body[1:]
+
+
 def _mode(duty: str) -> str:
     c = cues()
     if c.phoi_hop.search(duty):
@@ -136,6 +146,11 @@ class _Collector:
         self.prefix = ""  # "att_1/" while walking the first attached text
         self.aliases: dict[str, list[str]] = {}  # agency key → titled spellings seen
         self.support: dict[tuple[str, str, str], set[str]] = {}
+        self.members: dict[tuple[str, str], Membership] = {}
+
+    def member(self, body: str, agency: str, provision: Provision, text: str) -> None:
+        name = held_agency(agency) or agency
+        self.members.setdefault((agency_key(body), agency_key(name)), Membership(body, name, self.prefix + provision.eid, text))
 
     def add(self, agency: str, mode: str, area: str, provision: Provision, text: str) -> None:
         held = held_agency(agency)
@@ -251,6 +266,9 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
     if lead_in:
         here = _subjects(first_line)
     active = [m.name for m in here] or subjects
+    body = here and _member_of(first_line if lead_in else heading)
+    for mention in here if body else ():
+        out.member(body, mention.name, provision, first_line if lead_in else heading)
     headings = [*context, heading] if heading else context
     duty = own if not lead_in else "\n".join(own.split("\n")[1:])
     if duty and active:
@@ -344,6 +362,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         reporting=tuple(reporting),
         ratings=tuple(ratings),
         tasks=tuple(tasks),
+        members=tuple(out.members.values()),
     )
 
 

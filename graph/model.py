@@ -171,6 +171,16 @@ class Assignment:
 
 
 @dataclass(frozen=True)
+class Membership:
+    """An agency whose head sits on a collective body ("Thành viên Ban Chỉ đạo - Trưởng Phòng Tư pháp")."""
+
+    body: str
+    agency: str
+    provision: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
 class Meeting:
     body: str
     per_year: float | None  # None for "đột xuất" only
@@ -224,4 +234,5 @@ class Facts:
     reporting: tuple[ReportingObligation, ...] = ()
     ratings: tuple[RatingRule, ...] = ()
     tasks: tuple[PlanTask, ...] = ()
+    members: tuple[Membership, ...] = ()
     warnings: tuple[str, ...] = field(default=())

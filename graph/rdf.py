@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from cchc.graph.agencies import agency_key
 from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision
-from cchc.graph.namespaces import CCHC, DCT, ELI, ID, PROV, RDF, SKOS, XSD, vocab_iri
+from cchc.graph.namespaces import CCHC, DCT, ELI, ID, ORG, PROV, RDF, SKOS, XSD, vocab_iri
 from cchc.graph.normalize import match_key, slug
 from cchc.graph.structure import effective_metadata
 
@@ -222,6 +222,8 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
         if row.span:
             b.add(node, _n(CCHC, "spanStart"), _int(row.span.start))
             b.add(node, _n(CCHC, "spanEnd"), _int(row.span.end))
+    for member in facts.members:
+        b.add(agency(member.agency), _n(ORG, "memberOf"), agency(member.body))
     for n, meeting in enumerate(facts.meetings):
         node = NamedNode(f"{iri.value}/meeting_{n + 1}")
         _fact(b, node, "MeetingRegime", iri, meeting.provision, meeting.text)
