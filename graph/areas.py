@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 import rdflib
 
 from cchc.graph.normalize import match_key
+from cchc.graph.phrases import phrase_alternation
 from cchc.graph.ontology import ontology_graph
 
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
@@ -34,8 +35,7 @@ def _cues() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
             key = match_key(phrase)
             weight = len(key.split()) * (0.5 if area == GENERIC else 1.0)
             by_phrase.setdefault(key, []).append((area, weight))
-    alternation = "|".join(re.escape(k) for k in sorted(by_phrase, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), by_phrase
+    return re.compile(r"(?<!\w)(?:" + phrase_alternation(by_phrase) + r")(?!\w)"), by_phrase
 
 
 def area_scores(text: str) -> dict[str, float]:

@@ -13,6 +13,7 @@ from functools import cache
 
 import rdflib
 
+from cchc.graph.phrases import phrase_alternation
 from cchc.graph.normalize import match_key
 from cchc.graph.ontology import ontology_graph
 
@@ -35,8 +36,7 @@ def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
         for prop in (SKOS.altLabel, LEVEL_LABEL):
             for label in graph.objects(concept, prop):
                 by_label.setdefault(_key(str(label)), notation)
-    alternation = "|".join(re.escape(k) for k in sorted(by_label, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)"), by_label
+    return re.compile(r"(?<!\w)(?:" + phrase_alternation(by_label) + r")(?!\w)"), by_label
 
 
 @cache

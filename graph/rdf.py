@@ -7,6 +7,8 @@ provision keeps its address. Literals keep the source text as written.
 
 from __future__ import annotations
 
+from functools import cache
+
 from pyoxigraph import Literal, NamedNode, Triple
 
 from cchc.graph.agencies import agency_key
@@ -22,16 +24,20 @@ _KIND_CLASS = {
 A = NamedNode(RDF + "type")
 
 
+@cache
 def _n(base: str, local: str) -> NamedNode:
-    return NamedNode(base + local)
+    return NamedNode(base + local)  # cached: a document makes thousands of the same few
 
 
 def _vi(text: str) -> Literal:
     return Literal(text, language="vi")
 
 
+_INTEGER = NamedNode(XSD + "integer")
+
+
 def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    return Literal(str(value), datatype=_INTEGER)
 
 
 def _decimal(value: float) -> Literal:
@@ -170,8 +176,9 @@ def _instrument(b: _Builder, citation: Citation) -> NamedNode:
 
 def _provision(b: _Builder, provision: Provision, parent: NamedNode, doc: NamedNode, order: int) -> None:
     node = NamedNode(f"{doc.value}/{provision.eid}")
+    # eli:LegalResourceSubdivision follows from the class (cchc:Provision ⊑ eli:…): not
+    # repeated on every provision, which would add a tenth to the store for no answer.
     b.add(node, A, _n(CCHC, _KIND_CLASS.get(provision.kind, "Provision")))
-    b.add(node, A, _n(ELI, "LegalResourceSubdivision"))
     b.add(node, _n(ELI, "is_part_of"), parent)
     b.add(node, _n(CCHC, "eid"), Literal(provision.eid))
     b.add(node, _n(CCHC, "order"), _int(order))

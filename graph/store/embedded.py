@@ -18,6 +18,10 @@ from cchc.graph.store.ntriples import drop_silent
 
 _DUMP_FORMATS = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD, "ttl": RdfFormat.TURTLE}
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+# Graphs being written by a bulk batch are listed here until the batch is complete; a store
+# opened after a crash drops whatever is still listed, so no half-written document survives.
+_PENDING_GRAPH = NamedNode("https://w3id.org/cchc/graph/pending")
+_PENDING = NamedNode("https://w3id.org/cchc/ontology#pendingWrite")
 
 
 class EmbeddedStore:
@@ -29,6 +33,17 @@ class EmbeddedStore:
         except OSError as error:
             reason = "đang được một tiến trình khác sử dụng" if "lock" in str(error).lower() else str(error)
             raise StoreError(f"không mở được kho đồ thị {self.location}: {reason}") from None
+        self._drop_unfinished()
+
+    def _drop_unfinished(self) -> None:
+        """Finish what a killed batch left: its graphs go, so a rerun writes them whole."""
+        pending = [q.subject for q in self._store.quads_for_pattern(None, _PENDING, None, _PENDING_GRAPH)]
+        if not pending:
+            return
+        try:
+            self._store.update(";".join(drop_silent(g.value) for g in pending) + f"; DROP SILENT GRAPH {_PENDING_GRAPH}")
+        except OSError as error:
+            raise StoreError(f"không dọn được kho {self.location}: {error}") from None
 
     # writes ---------------------------------------------------------------
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
@@ -48,6 +63,28 @@ class EmbeddedStore:
         except OSError as error:
             raise StoreError(f"không ghi được vào kho {self.location}: {error}") from None
 
+    def write_batch(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
+        """Many documents at bulk-loading speed (about twice ``replace_graphs``).
+
+        The bulk loader writes outside transactions, so the batch is bracketed: one
+        transaction drops the old graphs and lists the new ones as pending, the bulk load
+        writes them, one more transaction clears the list. A crash in between leaves
+        pending graphs that the next open drops, and a rerun of the batch writes them again.
+        """
+        if not graphs:
+            return
+        names = [NamedNode(graph) for graph in graphs]
+        quads = [Quad(t.subject, t.predicate, t.object, name) for name, triples in zip(names, graphs.values()) for t in triples]
+        marks = " ".join(f"{name} <{_PENDING.value}> true ." for name in names)
+        try:
+            self._store.update(
+                ";".join(drop_silent(graph) for graph in graphs) + f"; INSERT DATA {{ GRAPH {_PENDING_GRAPH} {{ {marks} }} }}"
+            )
+            self._store.bulk_extend(quads)
+            self._store.update(f"DROP SILENT GRAPH {_PENDING_GRAPH}")
+        except OSError as error:
+            raise StoreError(f"không ghi được vào kho {self.location}: {error}") from None
+
     def remove_graph(self, graph: str) -> bool:
         node = NamedNode(graph)
         if not self._store.contains_named_graph(node):
@@ -57,7 +94,7 @@ class EmbeddedStore:
 
     # reads ----------------------------------------------------------------
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode) and g != _PENDING_GRAPH)
 
     def _query(self, query: str, bindings: Bindings | None):
         try:

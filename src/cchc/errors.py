@@ -25,6 +25,9 @@ class InputFileError(CchcError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):  # crosses process boundaries (cchc ingest --jobs)
+        return (InputFileError, (self.path, self.problem))
+
 
 class StoreError(CchcError):
     """The graph store cannot be opened, read or written."""

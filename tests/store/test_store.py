@@ -144,3 +144,40 @@ def test_env_selects_the_backend(monkeypatch, tmp_path, sparql_server) -> None:
     assert isinstance(open_store(), EmbeddedStore)
     monkeypatch.setenv("CCHC_ENDPOINT", f"{sparql_server}/query")
     assert isinstance(open_store(), RemoteStore)
+
+
+def test_write_batch_replaces_each_graph_whole(any_store) -> None:
+    any_store.replace_graph(EX + "g1", doc("a", "Cũ", "Phụ lục cũ"))
+    any_store.write_batch({EX + "g1": doc("a", "Mới"), EX + "g2": doc("b", "Hai \"trích\" } ; DROP ALL")})
+    assert titles(any_store) == ['Hai "trích" } ; DROP ALL', "Mới"]
+    assert any_store.graph_names() == [EX + "g1", EX + "g2"]
+    any_store.write_batch({EX + "g1": doc("a", "Mới")})  # idempotent
+    assert any_store.count() == 2
+
+
+def test_unfinished_batch_is_dropped_when_the_store_opens(tmp_path) -> None:
+    """What a kill -9 between the bracketing transactions leaves: graphs still pending."""
+    from pyoxigraph import Quad, Store
+
+    from cchc.graph.store import embedded
+
+    raw = Store(str(tmp_path / "s"))
+    raw.add(Quad(NamedNode(EX + "done"), TITLE, Literal("xong"), NamedNode(EX + "done")))
+    raw.add(Quad(NamedNode(EX + "half"), TITLE, Literal("dở"), NamedNode(EX + "half")))
+    raw.add(Quad(NamedNode(EX + "half"), embedded._PENDING, Literal(True), embedded._PENDING_GRAPH))
+    del raw
+    store = EmbeddedStore(tmp_path / "s")
+    try:
+        assert store.graph_names() == [EX + "done"]
+        assert store.count() == 1
+    finally:
+        store.close()
+
+
+def test_gsp_url_of_common_servers() -> None:
+    from cchc.graph.store.remote import derive_gsp_url
+
+    assert derive_gsp_url("http://127.0.0.1:7878/query") == "http://127.0.0.1:7878/store"
+    assert derive_gsp_url("http://h:3030/ds/query") == "http://h:3030/ds/data"
+    assert derive_gsp_url("http://h:7200/repositories/cchc") == "http://h:7200/repositories/cchc/rdf-graphs/service"
+    assert derive_gsp_url("http://h:8890/sparql") == "http://h:8890/sparql-graph-crud"

@@ -12,7 +12,6 @@ from rich.table import Table
 from cchc.cli.console import err, error_line, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.errors import InputFileError
-from cchc.graph.structure import effective_metadata
 from cchc.graph.pipeline import expand_paths, ingest
 
 
@@ -21,6 +20,7 @@ def ingest_command(
     encoding: Annotated[
         Optional[str], typer.Option("--encoding", help="Bảng mã: utf-8, utf-16, cp1258, tcvn3, vni (mặc định: tự nhận).")
     ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Số tiến trình xử lý song song (kết quả như chạy tuần tự).")] = 1,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -37,7 +37,7 @@ def ingest_command(
                 bar.update(task, description=f"Đang nạp {path.name}")
                 bar.advance(task)
 
-            report = ingest(store, files, encoding=encoding, on_file=advance)
+            report = ingest(store, files, encoding=encoding, on_file=advance, jobs=jobs)
     finally:
         store.close()
 
@@ -46,15 +46,7 @@ def ingest_command(
         for column in ("Tệp", "Loại", "Số hiệu", "Điều khoản", "Phân công", "Bộ ba"):
             table.add_column(column)
         for doc in report.ingested:
-            meta = effective_metadata(doc.parsed)
-            table.add_row(
-                doc.parsed.source.name,
-                meta.kind,
-                meta.number or "—",
-                str(sum(1 for _ in doc.parsed.provisions())),
-                str(len(doc.facts.assignments)),
-                str(len(doc.triples)),
-            )
+            table.add_row(doc.name, doc.kind, doc.number or "—", str(doc.provisions), str(doc.assignments), str(doc.triples))
         out.print(table)
     for error in report.failed:
         err.print(error_line(error), soft_wrap=True)
