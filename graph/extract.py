@@ -355,6 +355,11 @@ def extract_facts(doc: ParsedDocument) -> Facts:
             tasks.append(task)
             _task_assignments(task, out)
     assignments = out.assignments()
+    located = _locator(doc)
+    meetings = [replace(m, span=located(m.provision, m.text)) for m in meetings]
+    reporting = [replace(r, span=located(r.provision, r.text)) for r in reporting]
+    ratings = [replace(r, span=located(r.provision, r.text)) for r in ratings]
+    tasks = [replace(t, span=located(t.provision, t.content)) for t in tasks]
     return Facts(
         agencies=_agencies(assignments, out.aliases),
         assignments=assignments,
@@ -364,6 +369,25 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         tasks=tuple(tasks),
         members=tuple(out.members.values()),
     )
+
+
+def _locator(doc: ParsedDocument):
+    """``(provision eid, text) → Span`` over the whole source: every fact can be traced to
+    its characters, not only to its provision."""
+    provisions: dict[str, Provision] = {}
+    for number, part in enumerate((doc, *doc.attachments)):
+        prefix = f"att_{number}/" if number else ""
+        for provision in part.provisions():
+            provisions[prefix + provision.eid] = provision
+    source = doc.source.text
+
+    def located(eid: str, text: str) -> Span | None:
+        provision = provisions.get(eid)
+        near = provision.span if provision else Span(0, 0, 0)
+        span = locate(source, near, text)
+        return span if span.end > span.start else None
+
+    return located
 
 
 def _task_assignments(task: PlanTask, out: _Collector) -> None:

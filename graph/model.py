@@ -188,6 +188,8 @@ class Meeting:
     notice_days: int | None = None
     provision: str = ""
     text: str = ""
+    span: Span | None = None  # the exact characters of the source it was read from
+
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ class ReportingObligation:
     channel: str | None = None  # "thông qua Hệ thống …"
     provision: str = ""
     text: str = ""
+    span: Span | None = None  # the exact characters of the source it was read from
+
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,8 @@ class RatingRule:
     index: str | None = None  # PAR Index, SIPAS, …
     provision: str = ""
     text: str = ""
+    span: Span | None = None  # the exact characters of the source it was read from
+
 
 
 @dataclass(frozen=True)
@@ -222,6 +228,8 @@ class PlanTask:
     output: str | None = None
     area: str | None = None
     provision: str = ""
+    span: Span | None = None  # the exact characters of the source it was read from
+
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from functools import cache
 from pyoxigraph import Literal, NamedNode, Triple
 
 from cchc.graph.agencies import agency_key
-from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision
+from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision, Span
 from cchc.graph.namespaces import CCHC, DCT, ELI, ID, ORG, PROV, RDF, SKOS, XSD, vocab_iri
 from cchc.graph.normalize import match_key, slug
 from cchc.graph.structure import effective_metadata
@@ -191,10 +191,13 @@ def _provision(b: _Builder, provision: Provision, parent: NamedNode, doc: NamedN
         _provision(b, child, node, doc, child_order)
 
 
-def _fact(b: _Builder, node: NamedNode, cls: str, doc: NamedNode, eid: str, text: str) -> None:
+def _fact(b: _Builder, node: NamedNode, cls: str, doc: NamedNode, eid: str, text: str, span: Span | None = None) -> None:
     b.add(node, A, _n(CCHC, cls))
     b.add(node, _n(CCHC, "provision"), NamedNode(f"{doc.value}/{eid}") if eid else doc)
     b.text(node, _n(CCHC, "sourceText"), text)
+    if span:  # character offsets in the source file's text: the answer's exact sentence
+        b.add(node, _n(CCHC, "spanStart"), _int(span.start))
+        b.add(node, _n(CCHC, "spanEnd"), _int(span.end))
 
 
 def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> None:
@@ -221,19 +224,16 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
             b.add(node, _n(CCHC, "heldByHeadOf"), agency(known.head_of))
     for n, row in enumerate(facts.assignments):
         node = NamedNode(f"{iri.value}/assignment_{n + 1}")
-        _fact(b, node, "Assignment", iri, row.provision, row.text)
+        _fact(b, node, "Assignment", iri, row.provision, row.text, row.span)
         b.add(node, _n(CCHC, "agent"), agency(row.agency))
         b.add(node, _n(CCHC, "mode"), NamedNode(vocab_iri("mode", row.mode)))
         b.add(node, _n(CCHC, "area"), NamedNode(vocab_iri("area", row.area)))
         b.text(node, _n(CCHC, "deadline"), row.deadline)
-        if row.span:
-            b.add(node, _n(CCHC, "spanStart"), _int(row.span.start))
-            b.add(node, _n(CCHC, "spanEnd"), _int(row.span.end))
     for member in facts.members:
         b.add(agency(member.agency), _n(ORG, "memberOf"), agency(member.body))
     for n, meeting in enumerate(facts.meetings):
         node = NamedNode(f"{iri.value}/meeting_{n + 1}")
-        _fact(b, node, "MeetingRegime", iri, meeting.provision, meeting.text)
+        _fact(b, node, "MeetingRegime", iri, meeting.provision, meeting.text, meeting.span)
         b.add(node, _n(CCHC, "body"), agency(meeting.body))
         if meeting.per_year:
             b.add(node, _n(CCHC, "meetingsPerYear"), _decimal(meeting.per_year))
@@ -243,7 +243,7 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
             b.add(node, _n(CCHC, "noticeDays"), _int(meeting.notice_days))
     for n, duty in enumerate(facts.reporting):
         node = NamedNode(f"{iri.value}/report_{n + 1}")
-        _fact(b, node, "ReportingObligation", iri, duty.provision, duty.text)
+        _fact(b, node, "ReportingObligation", iri, duty.provision, duty.text, duty.span)
         b.add(node, _n(CCHC, "reporter"), agency(duty.reporter))
         b.add(node, _n(CCHC, "reportsTo"), agency(duty.recipient))
         if duty.period:
@@ -256,7 +256,7 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
             b.add(node, _n(CCHC, "deadlineMonthInPeriod"), _int(duty.deadline_month_in_period))
     for n, rule in enumerate(facts.ratings):
         node = NamedNode(f"{iri.value}/rating_{n + 1}")
-        _fact(b, node, "RatingRule", iri, rule.provision, rule.text)
+        _fact(b, node, "RatingRule", iri, rule.provision, rule.text, rule.span)
         b.text(node, _n(CCHC, "grade"), rule.grade)
         if rule.min_percent is not None:
             b.add(node, _n(CCHC, "minPercent"), _decimal(rule.min_percent))
@@ -264,7 +264,7 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
             b.add(node, _n(CCHC, "maxPercent"), _decimal(rule.max_percent))
     for n, task in enumerate(facts.tasks):
         node = NamedNode(f"{iri.value}/task_{n + 1}")
-        _fact(b, node, "PlanTask", iri, task.provision, task.content)
+        _fact(b, node, "PlanTask", iri, task.provision, task.content, task.span)
         b.text(node, _n(CCHC, "taskText"), task.content)
         b.add(node, _n(CCHC, "lead"), agency(task.lead))
         for partner in task.coordinators:

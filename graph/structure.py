@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from cchc.graph.agencies import find_mentions
 from cchc.graph.citations import find_references
 from cchc.graph.cleanse import join_broken_lines
+from cchc.graph.ocr import repair
 from cchc.graph.footnotes import Note, split_footnotes
 from cchc.graph.units import authority_line, regulated_unit
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
@@ -331,6 +332,10 @@ def _with_footnotes(doc: ParsedDocument, notes: list[Note], first: int, last: in
 
 def parse_document(source: SourceText) -> ParsedDocument:
     lines, notes = split_footnotes(source.lines)
+    repaired: list[str] = []
+    for index, line in enumerate(lines):
+        lines[index], mended = repair(line)
+        repaired.extend(mended)
     lines = join_broken_lines(lines)
     offsets = [0]
     for line in source.lines:
@@ -349,7 +354,10 @@ def parse_document(source: SourceText) -> ParsedDocument:
         # attached text is the document.
         first = attachments.pop(0)
         return replace(first, attachments=tuple(attachments))
-    return replace(main, attachments=tuple(attachments), warnings=main.warnings if not attachments else ())
+    warnings = main.warnings if not attachments else ()
+    if repaired:
+        warnings += (f"đã sửa {len(repaired)} chữ bị lỗi nhận dạng (OCR): {', '.join(dict.fromkeys(repaired))}",)
+    return replace(main, attachments=tuple(attachments), warnings=warnings)
 
 
 def effective_metadata(doc: ParsedDocument) -> DocumentMetadata:

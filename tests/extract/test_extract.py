@@ -153,3 +153,20 @@ def test_partners_are_the_agencies_listed_after_phoi_hop_voi() -> None:
     text = "Điều 3. Tổ chức thực hiện\n1. Sở Y tế chủ trì, phối hợp với các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh ban hành kế hoạch.\n"
     roles = {(agency, mode) for agency, mode, _ in facts_of(text)}
     assert roles == {("Sở Y tế", "chu_tri")}
+
+
+def test_every_fact_traces_to_its_characters() -> None:
+    """Provenance: meetings, reporting duties, rating rules and plan tasks carry the exact
+    span of the source they were read from, like assignments do."""
+    from cchc.graph.pipeline import analyse
+
+    facts_seen = traced = 0
+    for path in sorted((Path(__file__).resolve().parents[2] / "examples" / "corpus").glob("*.txt")):
+        parsed, facts = analyse(path)
+        for fact in (*facts.meetings, *facts.reporting, *facts.ratings, *facts.tasks):
+            facts_seen += 1
+            text = getattr(fact, "text", None) or fact.content
+            if fact.span and " ".join(text.split()[:3]) in parsed.source.text[fact.span.start : fact.span.end]:
+                traced += 1
+    assert facts_seen >= 30
+    assert traced >= facts_seen - 1

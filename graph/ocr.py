@@ -1,0 +1,71 @@
+"""Mend words that OCR tore apart by dropping a vowel it could not read: "ch m điểm".
+
+Scanned Vietnamese loses the letters with stacked diacritics first ("ấ", "ệ"), leaving an
+onset and a coda that are no syllable on their own. The missing middle is found in the
+vocabulary the toolkit already matches on (the ontology's labels and cue phrases, the
+pattern files): "ch" + ? + "m" next to "điểm" can only be "chấm". A repair is made only
+when the vocabulary admits exactly one syllable, and it is reported, never silent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import cache
+
+from cchc.graph.normalize import nfc
+from cchc.graph.ontology import ontology_ntriples
+from cchc.resources import list_resources, read_text
+
+_ONSETS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
+_CODAS = "ch|ng|nh|[cmnpt]"
+# An onset alone, a space, a coda alone, then a word: no Vietnamese syllable looks like that.
+_TORN = re.compile(rf"(?<![\w])({_ONSETS}) ({_CODAS}) (?=(\w+))", re.IGNORECASE)
+_VOWELS = re.compile(r"^[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}$")
+
+
+@cache
+def _vocabulary() -> tuple[Counter[str], Counter[str]]:
+    """The syllables and two-syllable words the toolkit's own data spells, with counts."""
+    text = ontology_ntriples()
+    for name in list_resources("cchc.graph", ".json", "data"):
+        text += "\n" + json.dumps(json.loads(read_text("cchc.graph", name)), ensure_ascii=False)
+    syllables: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for phrase in re.split(r"[^\w ]+", nfc(text).lower()):
+        words = [w for w in phrase.split() if w.isalpha()]
+        syllables.update(words)
+        pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return syllables, pairs
+
+
+def _fill(onset: str, coda: str, following: str = "") -> str | None:
+    """The one syllable onset + vowels + coda that the vocabulary admits before
+    ``following`` ("ch m điểm": "chấm điểm", not "chậm"), or None if not exactly one."""
+    syllables, pairs = _vocabulary()
+    found = {
+        word
+        for word in syllables
+        if word.startswith(onset.lower()) and word.endswith(coda.lower()) and _VOWELS.match(word[len(onset) : len(word) - len(coda)])
+    }
+    if len(found) > 1:
+        found = {word for word in found if f"{word} {following.lower()}" in pairs}
+    if len(found) != 1:
+        return None
+    word = found.pop()
+    return word[:1].upper() + word[1:] if onset[:1].isupper() else word
+
+
+def repair(line: str) -> tuple[str, list[str]]:
+    """``line`` with torn words mended, and "ch m → chấm" notes for the document's warnings."""
+    notes: list[str] = []
+
+    def mend(match: re.Match[str]) -> str:
+        word = _fill(match.group(1), match.group(2), match.group(3))
+        if word is None:
+            return match.group(0)
+        notes.append(f"{match.group(1)} {match.group(2)} → {word}")
+        return word + " "
+
+    return _TORN.sub(mend, line), notes
