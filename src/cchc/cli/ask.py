@@ -1,8 +1,9 @@
-"""``cchc who-leads AREA`` and ``cchc matrix --unit U``: the questions users come with."""
+"""``cchc who-leads AREA``, ``cchc matrix --unit U`` and ``cchc calendar``: the questions users come with."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from enum import Enum
 from pathlib import Path
@@ -11,25 +12,30 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from cchc.cli.console import err, out
-from cchc.cli.paths import checked_output
+from cchc.cli.console import out
 from cchc.cli.options import Endpoint, StoreDir, store_from
-from cchc.cli.results import ResultFormat, print_result
+from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, plain, print_result, write_table
+from cchc.generators import matrix_xlsx, tables
+from cchc.graph.store.base import GraphStore
 from cchc.queries import resolve
 from cchc.queries.calendar import deadlines, to_ics
-from cchc.queries.runner import load_query
+from cchc.queries.runner import load_query, run_query
 
-MODE_LABELS = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp", "tham_dinh": "Thẩm định", "giam_sat": "Giám sát"}
+MODE_LABELS = matrix_xlsx.MODE_LABELS  # kept here for callers that imported it from the CLI
+
+Output = Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; bắt buộc với xlsx).")]
 
 
 def who_leads_command(
     area: Annotated[str, typer.Argument(help='Lĩnh vực: "thủ tục hành chính", "TTHC", "một cửa", "the che"…', show_default=False)],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị (vd. \"Mỹ Xuyên\").")] = None,
-    fmt: Annotated[ResultFormat, typer.Option("--format", help="table, csv hoặc json.")] = ResultFormat.table,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
+    output: Output = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
     """Cơ quan nào chủ trì một lĩnh vực cải cách, ở đơn vị nào, theo điều khoản nào."""
+    chosen = choose_format(fmt, output, ResultFormat)
     store = store_from(store_dir, endpoint)
     try:
         bindings = {"area": resolve.area(area)}
@@ -38,54 +44,97 @@ def who_leads_command(
         result = store.select(load_query("who_leads").text, bindings)
     finally:
         store.close()
-    print_result(result, fmt, title=f"Cơ quan chủ trì: {area}", table_columns=("unit", "agency", "number", "provision", "text"))
+    title = f"Cơ quan chủ trì: {area}" + (f" — {bindings['unit'].value}" if unit else "")
+    print_result(result, chosen, title=title, table_columns=("unit", "agency", "number", "provision", "text"), output=output)
+
+
+def _document_names(store: GraphStore) -> dict[str, str]:
+    """Document IRI → how a citation names it: "số 341/KH-UBND", else its source file."""
+    names: dict[str, str] = {}
+    for row in run_query(store, "documents").rows:
+        number, source = plain(row.get("number")), plain(row.get("source"))
+        name = f"văn bản số {number}" if number else (f"tệp {source}" if source else "")
+        for key in ("graph", "doc"):
+            if row.get(key) is not None and name:
+                names.setdefault(row[key].value, name)
+    return names
 
 
 def matrix_command(
     unit: Annotated[str, typer.Option("--unit", help='Đơn vị (vd. "Chợ Mới", "tỉnh Quảng Nam").', show_default=False)],
-    fmt: Annotated[ResultFormat, typer.Option("--format", help="table (ma trận), csv hoặc json (từng dòng).")] = ResultFormat.table,
+    fmt: Annotated[
+        Optional[ResultFormat],
+        typer.Option("--format", help="table, md, html (ma trận), xlsx (ma trận tô màu, cần --out), csv hoặc json (từng dòng).", show_default=False),
+    ] = None,
+    output: Output = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
     """Ma trận trách nhiệm của một đơn vị: cơ quan × lĩnh vực, ô là vai trò."""
+    chosen_format = choose_format(fmt, output, ResultFormat)
     store = store_from(store_dir, endpoint)
     try:
         chosen = resolve.unit(store, unit)
         result = store.select(load_query("responsibility_matrix").text, {"unit": chosen})
+        documents = _document_names(store) if chosen_format is ResultFormat.xlsx else {}
     finally:
         store.close()
-    if fmt is not ResultFormat.table:
-        print_result(result, fmt)
+    if chosen_format in (ResultFormat.csv, ResultFormat.json):
+        print_result(result, chosen_format, output=output)
         return
-    areas = sorted({row["area"].value for row in result.rows})
-    cells: dict[str, dict[str, set[str]]] = {}
-    for row in result.rows:
-        cells.setdefault(row["agency"].value, {}).setdefault(row["area"].value, set()).add(MODE_LABELS[row["mode"].value])
-    table = Table(title=f"Ma trận trách nhiệm — {chosen.value}", show_lines=True)
-    table.add_column("Cơ quan", overflow="fold")
-    for area in areas:
-        table.add_column(resolve.area_label(area), overflow="fold")
-    for agency in sorted(cells):
-        table.add_row(agency, *(", ".join(sorted(cells[agency].get(area, ()))) for area in areas))
-    out.print(table)
+    rows = [{k: (row[k].value if row.get(k) is not None else None) for k in result.variables} for row in result.rows]
+    matrix = matrix_xlsx.from_rows(chosen.value, rows, resolve.area_label, documents)
+    if chosen_format is ResultFormat.xlsx:
+        emit(matrix_xlsx.to_xlsx(matrix), output, len(matrix.agencies))
+        return
+    columns, pivot = matrix.pivot()
+    if chosen_format is ResultFormat.md:
+        emit(tables.to_markdown(columns, pivot, title=matrix.title), output, len(pivot))
+    elif chosen_format is ResultFormat.html:
+        page = tables.to_html(
+            columns,
+            pivot,
+            title=matrix.title,
+            note="Ô tô theo vai trò mạnh nhất của cơ quan trong lĩnh vực.",
+            legend=matrix_xlsx.legend(),
+            cell_colours=matrix.pivot_colours(),
+        )
+        emit(page, output, len(pivot))
+    else:
+        table = Table(title=matrix.title, show_lines=True)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in pivot:
+            table.add_row(*row)
+        out.print(table)
 
 
 class CalendarFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
     ics = "ics"
+
+
+CALENDAR_COLUMNS = {"date": "Ngày", "unit": "Đơn vị", "reporter": "Báo cáo", "recipient": "Gửi", "rule": "Quy tắc", "provision": "Điều khoản"}
 
 
 def calendar_command(
     year: Annotated[int, typer.Option("--year", help="Năm cần lập lịch.", show_default=False)],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
-    fmt: Annotated[CalendarFormat, typer.Option("--format", help="table, csv, json hoặc ics (Outlook, Google Calendar).")] = CalendarFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout).")] = None,
+    fmt: Annotated[
+        Optional[CalendarFormat],
+        typer.Option("--format", help="table, csv, json, md, html, xlsx (cần --out) hoặc ics (Outlook, Google Calendar).", show_default=False),
+    ] = None,
+    output: Output = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
     """Lịch hạn báo cáo trong một năm, tính từ các quy tắc thời hạn của văn bản."""
+    chosen = choose_format(fmt, output, CalendarFormat)
     store = store_from(store_dir, endpoint)
     try:
         bindings = {"unit": resolve.unit(store, unit)} if unit else {}
@@ -93,11 +142,10 @@ def calendar_command(
     finally:
         store.close()
     dated, undated = deadlines(result, year)
-    if fmt is CalendarFormat.ics:
+    if chosen is CalendarFormat.ics:
         data = to_ics(dated)
         if output:
-            checked_output(output).write_bytes(data)
-            err.print(f"Đã ghi {len(dated)} hạn báo cáo vào {output}")
+            emit(data, output, len(dated))
         else:
             typer.echo(data.decode("utf-8"), nl=False)
         return
@@ -105,14 +153,28 @@ def calendar_command(
         {"date": d.date.isoformat(), "unit": d.unit, "reporter": d.reporter, "recipient": d.recipient, "rule": d.rule, "provision": d.provision}
         for d in dated
     ]
-    if fmt is CalendarFormat.json:
-        out.print_json(json.dumps(rows, ensure_ascii=False))
-    elif fmt is CalendarFormat.csv:
-        writer = csv.DictWriter(out.file, fieldnames=list(rows[0]) if rows else ["date"], lineterminator="\n")
+    title = f"Lịch báo cáo năm {year}" + (f" — {bindings['unit'].value}" if unit else "")
+    if chosen is CalendarFormat.json:
+        if output:
+            emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, len(rows))
+        else:
+            out.print_json(json.dumps(rows, ensure_ascii=False))
+    elif chosen is CalendarFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(CALENDAR_COLUMNS), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+        if output:
+            emit(buffer.getvalue(), output, len(rows))
+        else:
+            out.file.write(buffer.getvalue())
+    elif chosen in (CalendarFormat.md, CalendarFormat.html, CalendarFormat.xlsx):
+        columns = list(CALENDAR_COLUMNS.values())
+        # xlsx gets real dates, so the sheet sorts and filters them as dates
+        cells = [[d.date if chosen is CalendarFormat.xlsx else d.date.isoformat(), d.unit, d.reporter, d.recipient, d.rule, d.provision] for d in dated]
+        write_table(chosen, columns, cells, output, title=title, sheet=f"Lịch báo cáo {year}")
     else:
-        table = Table(title=f"Lịch báo cáo năm {year}")
+        table = Table(title=title)
         for column in ("Ngày", "Đơn vị", "Báo cáo", "Gửi", "Quy tắc"):
             table.add_column(column, overflow="fold")
         for row in rows:

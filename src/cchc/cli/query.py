@@ -12,7 +12,7 @@ from rich.table import Table
 
 from cchc.cli.console import out
 from cchc.cli.options import Endpoint, StoreDir, store_from
-from cchc.cli.results import ResultFormat, print_result
+from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, print_result
 from cchc.errors import QueryError
 from cchc.graph.namespaces import sparql_prologue
 from cchc.queries.runner import load_query, query_names, run_query
@@ -33,11 +33,13 @@ def parse_params(params: list[str]) -> dict[str, str]:
 def query_command(
     name: Annotated[Optional[str], typer.Argument(help="Tên truy vấn (bỏ trống để xem danh sách).", show_default=False)] = None,
     param: Annotated[list[str], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = [],
-    fmt: Annotated[ResultFormat, typer.Option("--format", help="table, csv hoặc json.")] = ResultFormat.table,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; bắt buộc với xlsx).")] = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
     """Chạy một truy vấn có tên trong thư viện truy vấn, với tham số gắn như giá trị RDF."""
+    chosen = choose_format(fmt, output, ResultFormat)
     if name is None:
         table = Table(title="Các truy vấn có sẵn")
         for column in ("Tên", "Mục đích", "Tham số"):
@@ -52,9 +54,10 @@ def query_command(
     load_query(name)  # unknown names fail before a store is opened
     store = store_from(store_dir, endpoint)
     try:
-        print_result(run_query(store, name, values), fmt, title=name)
+        result = run_query(store, name, values)
     finally:
         store.close()
+    print_result(result, chosen, title=name, output=output)
 
 
 def read_query_text(query: str) -> str:
@@ -72,11 +75,13 @@ def read_query_text(query: str) -> str:
 
 def sparql_command(
     query: Annotated[str, typer.Argument(help="Câu truy vấn SPARQL, @tệp.rq, hoặc - để đọc từ stdin.", show_default=False)],
-    fmt: Annotated[ResultFormat, typer.Option("--format", help="table, csv hoặc json (SELECT).")] = ResultFormat.table,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP + " Áp dụng cho SELECT.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả của SELECT (mặc định: stdout; bắt buộc với xlsx).")] = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
     """Chạy một truy vấn SPARQL chỉ đọc (SELECT, ASK, CONSTRUCT); các tiền tố chung có sẵn."""
+    chosen = choose_format(fmt, output, ResultFormat)
     text = read_query_text(query)
     form = _FORM.match(text)
     if not form:
@@ -86,14 +91,15 @@ def sparql_command(
     try:
         kind = form.group(1).upper()
         if kind == "SELECT":
-            print_result(store.select(full), fmt)
-        elif kind == "ASK":
-            typer.echo("true" if store.ask(full) else "false")
+            print_result(store.select(full), chosen, output=output)
+            return
+        if kind == "ASK":
+            text = "true\n" if store.ask(full) else "false\n"
         else:
-            for triple in store.construct(full):
-                typer.echo(f"{triple} .")
+            text = "".join(f"{triple} .\n" for triple in store.construct(full))
     finally:
         store.close()
+    emit(text, output)  # ASK and CONSTRUCT have one form each: a boolean, N-Triples
 
 
 def register(app: typer.Typer) -> None:

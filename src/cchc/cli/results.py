@@ -1,17 +1,29 @@
-"""Print a SELECT result as a rich table (for people) or csv/json (for programs)."""
+"""Print or write a SELECT result: a rich table (for people at a terminal), csv/json (for
+programs), md/html/xlsx (documents people pass on).
+
+The command modules only choose a format and an ``--out``; the writers themselves are the
+pure functions of ``cchc.generators.tables``, shared by every command that shows a table.
+"""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 from enum import Enum
+from pathlib import Path
 
+import typer
 from pyoxigraph import Literal, NamedNode
 from rich.table import Table
 
-from cchc.cli.console import out
-from cchc.graph.namespaces import PREFIXES
+from cchc.cli.console import err, out
+from cchc.cli.paths import checked_output
+from cchc.errors import CchcError
+from cchc.generators import tables
+from cchc.graph.namespaces import PREFIXES, XSD
 from cchc.graph.store.base import SelectResult, Term
 
 
@@ -19,6 +31,103 @@ class ResultFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+
+
+FORMAT_HELP = "table, csv, json, md, html hoặc xlsx (xlsx cần --out; mặc định: table, hoặc theo đuôi tệp --out)."
+BINARY = {"xlsx"}
+_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".ics": "ics"}
+
+# Column headers of the documents (md, html, xlsx) for the variables the named queries use;
+# csv and json keep the variable names, which programs rely on.
+COLUMN_LABELS = {
+    "agency": "Cơ quan",
+    "area": "Lĩnh vực",
+    "date": "Ngày",
+    "doc": "Văn bản",
+    "doc_kind": "Loại văn bản",
+    "function": "Chức năng",
+    "graph": "Đồ thị",
+    "issued": "Ngày ban hành",
+    "kind": "Loại",
+    "mode": "Vai trò",
+    "number": "Số hiệu",
+    "provision": "Điều khoản",
+    "provisions": "Điều khoản",
+    "recipient": "Gửi",
+    "reporter": "Báo cáo",
+    "rule": "Quy tắc",
+    "source": "Tệp nguồn",
+    "text": "Nội dung",
+    "title": "Trích yếu",
+    "unit": "Đơn vị",
+}
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_DECIMALS = {XSD + t for t in ("decimal", "double", "float")}
+
+
+class OutputFormatError(CchcError):
+    """A format that cannot go where it was asked to (xlsx to a terminal, table to a file)."""
+
+    exit_code = 2
+
+
+def choose_format(fmt: Enum | None, output: Path | None, choices: type[Enum]) -> Enum:
+    """The format asked for; else the one ``--out``'s extension names; else ``table``.
+
+    Refuses what cannot work before any store is opened: binary xlsx without a file, the
+    terminal table into a file.
+    """
+    if fmt is None:
+        if output is None:
+            return choices("table")
+        guessed = _SUFFIXES.get(output.suffix.lower())
+        if guessed not in {c.value for c in choices}:
+            names = ", ".join(c.value for c in choices if c.value != "table")
+            raise OutputFormatError(f"{output}: không đoán được định dạng từ đuôi tệp; hãy thêm --format ({names})")
+        return choices(guessed)
+    if fmt.value in BINARY and output is None:
+        raise OutputFormatError(f"định dạng {fmt.value} là tệp nhị phân, không in ra màn hình được: hãy thêm --out TỆP.{fmt.value}")
+    if fmt.value == "table" and output is not None:
+        raise OutputFormatError("định dạng table chỉ để xem trên màn hình; để ghi tệp hãy chọn --format md, html, xlsx, csv hoặc json")
+    return fmt
+
+
+def emit(data: str | bytes, output: Path | None, rows: int | None = None) -> None:
+    """Write a rendered document to ``--out`` (saying so on stderr), or text to stdout."""
+    if output is None:
+        typer.echo(data if isinstance(data, str) else data.decode("utf-8"), nl=False)
+        return
+    target = checked_output(output)
+    try:
+        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    except OSError as error:
+        raise OutputFormatError(f"{output}: không ghi được tệp ({error.strerror or error})") from None
+    what = f"{rows} dòng" if rows is not None else f"{target.stat().st_size:,} byte"
+    err.print(f"Đã ghi {what} vào {target}", highlight=False)
+
+
+def write_table(
+    fmt: Enum,
+    columns: Sequence[str],
+    rows: Sequence[tables.Row],
+    output: Path | None,
+    title: str | None = None,
+    sheet: str = "Kết quả",
+) -> None:
+    """A people's document (md, html or xlsx) of an already-labelled table."""
+    if fmt.value == "md":
+        emit(tables.to_markdown(columns, rows, title=title), output, len(rows))
+    elif fmt.value == "html":
+        emit(tables.to_html(columns, rows, title=title), output, len(rows))
+    elif fmt.value == "xlsx":
+        if output is None:  # choose_format refuses this earlier; kept for library callers
+            raise OutputFormatError("định dạng xlsx là tệp nhị phân, không in ra màn hình được: hãy thêm --out TỆP.xlsx")
+        emit(tables.to_xlsx(columns, rows, sheet=sheet), output, len(rows))
+    else:
+        raise OutputFormatError(f"định dạng {fmt.value} không phải bảng tài liệu (md, html, xlsx)")
 
 
 def plain(term: Term | None) -> str:
@@ -26,6 +135,22 @@ def plain(term: Term | None) -> str:
     if term is None:
         return ""
     return term.value
+
+
+def cell(term: Term | None) -> tables.Cell:
+    """A term as a spreadsheet cell: numbers and dates typed, so Excel sorts them right."""
+    if isinstance(term, Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _DECIMALS:
+                return float(term.value)
+            if datatype == XSD + "date":
+                return dt.date.fromisoformat(term.value)
+        except ValueError:
+            pass  # an ill-typed literal stays as its text
+    return plain(term)
 
 
 def _short(term: Term | None) -> str:
@@ -39,24 +164,45 @@ def _short(term: Term | None) -> str:
 def _json_term(term: Term | None) -> object:
     if term is None:
         return None
-    if isinstance(term, Literal):
-        return term.value
     return term.value
 
 
-def print_result(result: SelectResult, fmt: ResultFormat, title: str | None = None, table_columns: tuple[str, ...] = ()) -> None:
-    """``table_columns`` narrows what a person sees on a terminal; csv/json keep every column."""
+def column_label(variable: str) -> str:
+    return COLUMN_LABELS.get(variable, variable)
+
+
+def print_result(
+    result: SelectResult,
+    fmt: ResultFormat,
+    title: str | None = None,
+    table_columns: tuple[str, ...] = (),
+    output: Path | None = None,
+) -> None:
+    """``table_columns`` narrows what a person sees on a terminal; the other formats keep every column."""
     if fmt is ResultFormat.json:
         rows = [{k: _json_term(row.get(k)) for k in result.variables} for row in result.rows]
-        out.print_json(json.dumps(rows, ensure_ascii=False))
+        if output is None:
+            out.print_json(json.dumps(rows, ensure_ascii=False))
+        else:
+            emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, len(rows))
     elif fmt is ResultFormat.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.variables)
         for row in result.rows:
             writer.writerow([plain(row.get(k)) for k in result.variables])
-        out.file.write(buffer.getvalue())
+        if output is None:
+            out.file.write(buffer.getvalue())
+        else:
+            emit(buffer.getvalue(), output, len(result.rows))
+    elif fmt in (ResultFormat.md, ResultFormat.html, ResultFormat.xlsx):
+        columns = [column_label(v) for v in result.variables]
+        convert = cell if fmt is ResultFormat.xlsx else plain
+        rows = [[convert(row.get(k)) for k in result.variables] for row in result.rows]
+        write_table(fmt, columns, rows, output, title=title, sheet=title or "Kết quả")
     else:
+        if output is not None:
+            raise OutputFormatError("định dạng table chỉ để xem trên màn hình; để ghi tệp hãy chọn --format md, html, xlsx, csv hoặc json")
         shown = table_columns or result.variables
         table = Table(title=title, show_lines=False)
         for variable in shown:

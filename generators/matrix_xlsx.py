@@ -1,0 +1,259 @@
+"""The responsibility matrix of a unit: agencies × reform areas, each cell the agency's roles.
+
+``ResponsibilityMatrix`` is the pivot of the ``responsibility_matrix`` query's flat rows;
+the terminal table, the Markdown and HTML tables and the Excel workbook are all drawn from
+it, so they cannot disagree. The workbook is what a Văn phòng actually circulates: roles
+coloured by kind, the source provisions in each cell's comment (so the sheet stays
+readable and every cell can still be checked against the text), frozen headers, filters,
+and a second sheet "Chi tiết" with one row per assignment for sorting and pivoting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from cchc.generators.tables import HEADER_COLOUR, Row, fit_columns, set_cell, workbook_bytes, write_table
+
+if TYPE_CHECKING:  # openpyxl is imported when the workbook is written, not by every command
+    from openpyxl.styles import PatternFill
+
+MODES = ("chu_tri", "phoi_hop", "tham_dinh", "giam_sat")  # strongest role first
+MODE_LABELS = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp", "tham_dinh": "Thẩm định", "giam_sat": "Giám sát"}
+MODE_COLOURS = {"chu_tri": "F8CBAD", "phoi_hop": "BDD7EE", "tham_dinh": "C6E0B4", "giam_sat": "FFE699"}
+MODE_MEANINGS = {
+    "chu_tri": "Cơ quan chịu trách nhiệm chính, tổ chức thực hiện",
+    "phoi_hop": "Cơ quan tham gia, phối hợp với cơ quan chủ trì",
+    "tham_dinh": "Cơ quan thẩm định kết quả, hồ sơ",
+    "giam_sat": "Cơ quan giám sát, kiểm tra việc thực hiện",
+}
+
+# eid segment kind → how a Vietnamese citation names it (smallest unit is cited first).
+_LEVELS = {"part": "Phần", "chp": "Chương", "sec": "Mục", "art": "Điều", "para": "khoản", "point": "điểm"}
+_ROMAN = re.compile(r"^[ivxlcdm]+$")
+
+
+def mode_label(mode: str) -> str:
+    return MODE_LABELS.get(mode, mode)
+
+
+def _mode_rank(mode: str) -> int:
+    return MODES.index(mode) if mode in MODES else len(MODES)
+
+
+def provision_citation(provision: str, documents: Mapping[str, str] | None = None) -> str:
+    """``…/art_6__para_2__point_b__indent_7`` → "điểm b khoản 2 Điều 6 (gạch đầu dòng), <văn bản>".
+
+    Indents are numbered across the whole document, not within their point, so their
+    number would mislead a reader and is left out; the IRI is still on the "Chi tiết" sheet.
+    ``documents`` maps a document IRI to how it is named (its number, else its file).
+    """
+    documents = documents or {}
+    doc = max((d for d in documents if provision.startswith(d + "/")), key=len, default=None)
+    local = provision[len(doc) + 1 :] if doc else provision.rsplit("/", 1)[-1]
+    annex = local.startswith("att_")
+    eid = local.split("/", 1)[1] if annex and "/" in local else local
+    words: list[str] = []
+    indent = False
+    for part in eid.split("__"):
+        kind, _, number = part.partition("_")
+        if kind == "indent":
+            indent = True
+            continue
+        if kind not in _LEVELS or not number:
+            return provision  # not an eid we know how to read: show it as it is
+        number = "đ" if kind == "point" and number == "dd" else number
+        if kind in ("sec", "chp", "part") and _ROMAN.match(number):
+            number = number.upper()
+        words.append(f"{_LEVELS[kind]} {number}")
+    citation = " ".join(reversed(words)) or "phần mở đầu"
+    if indent:
+        citation += " (gạch đầu dòng)"
+    if annex:
+        citation += " của văn bản kèm theo"
+    if doc and documents.get(doc):
+        citation += f", {documents[doc]}"
+    return citation
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """One row of the ``responsibility_matrix`` query."""
+
+    agency: str
+    function: str
+    area: str  # notation, e.g. "the_che"
+    mode: str  # notation, e.g. "chu_tri"
+    provisions: tuple[str, ...]  # provision IRIs
+
+
+@dataclass(frozen=True)
+class ResponsibilityMatrix:
+    unit: str
+    rows: tuple[Responsibility, ...]
+    area_label: Callable[[str], str] = str
+    documents: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return f"Ma trận trách nhiệm — {self.unit}"
+
+    @cached_property
+    def areas(self) -> list[str]:
+        return sorted({r.area for r in self.rows})
+
+    @cached_property
+    def agencies(self) -> list[str]:
+        return sorted({r.agency for r in self.rows})
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, str], dict[str, set[str]]]:
+        """(agency, area) → role → provisions; built once, a unit can have thousands of rows."""
+        index: dict[tuple[str, str], dict[str, set[str]]] = {}
+        for r in self.rows:
+            index.setdefault((r.agency, r.area), {}).setdefault(r.mode, set()).update(r.provisions)
+        return index
+
+    def modes(self, agency: str, area: str) -> list[str]:
+        """The agency's roles in an area, strongest first."""
+        return sorted(self._index.get((agency, area), {}), key=_mode_rank)
+
+    def cell(self, agency: str, area: str) -> str:
+        return ", ".join(mode_label(m) for m in self.modes(agency, area))
+
+    def sources(self, agency: str, area: str) -> str:
+        """The provisions behind a cell, one line per role, for the cell's comment."""
+        lines = []
+        roles = self._index.get((agency, area), {})
+        for mode in self.modes(agency, area):
+            citations = list(dict.fromkeys(provision_citation(p, self.documents) for p in sorted(roles[mode])))
+            lines.append(f"{mode_label(mode)}: " + "; ".join(citations))
+        return "\n".join(lines)
+
+    def pivot(self) -> tuple[list[str], list[list[str]]]:
+        """Columns and rows of the matrix as a plain table (terminal, Markdown, HTML)."""
+        areas = self.areas
+        columns = ["Cơ quan", *(self.area_label(a) for a in areas)]
+        rows = [[agency, *(self.cell(agency, a) for a in areas)] for agency in self.agencies]
+        return columns, rows
+
+    def pivot_colours(self) -> list[list[str | None]]:
+        """The background of each pivot cell: the colour of its strongest role."""
+        areas = self.areas
+        return [
+            [None, *((f"#{MODE_COLOURS[m[0]]}" if (m := self.modes(agency, a)) and m[0] in MODE_COLOURS else None) for a in areas)]
+            for agency in self.agencies
+        ]
+
+    def flat(self) -> tuple[list[str], list[Row]]:
+        """One row per (agency, area, role, provision), for the "Chi tiết" sheet."""
+        columns = ["Cơ quan", "Chức năng", "Lĩnh vực", "Mã lĩnh vực", "Vai trò", "Điều khoản", "IRI điều khoản"]
+        rows: list[Row] = []
+        for r in sorted(self.rows, key=lambda r: (r.agency, r.area, _mode_rank(r.mode))):
+            for provision in r.provisions or ("",):
+                citation = provision_citation(provision, self.documents) if provision else ""
+                rows.append([r.agency, r.function, self.area_label(r.area), r.area, mode_label(r.mode), citation, provision])
+        return columns, rows
+
+
+def legend() -> list[tuple[str, str]]:
+    """(label, #rrggbb) of each role, for the HTML page."""
+    return [(MODE_LABELS[m], f"#{MODE_COLOURS[m]}") for m in MODES]
+
+
+def _fill(mode: str) -> PatternFill:
+    from openpyxl.styles import PatternFill
+
+    colour = MODE_COLOURS[mode]
+    return PatternFill("solid", start_color=colour, end_color=colour)
+
+
+def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
+    """The workbook: "Ma trận" (pivot), "Chi tiết" (flat rows), "Chú giải" (the colours)."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin", color="BFBFBF")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ma trận"
+    areas, agencies = matrix.areas, matrix.agencies
+    last_column = get_column_letter(len(areas) + 1)
+
+    set_cell(ws, 1, 1, matrix.title).font = Font(bold=True, size=14)
+    note = "Màu ô theo vai trò mạnh nhất (xem trang Chú giải); chú thích của ô ghi điều khoản nguồn."
+    set_cell(ws, 2, 1, note).font = Font(italic=True, color="595959")
+    header = 3
+    columns = ["Cơ quan", *(matrix.area_label(a) for a in areas)]
+    for j, name in enumerate(columns, start=1):
+        cell = set_cell(ws, header, j, name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", start_color=HEADER_COLOUR, end_color=HEADER_COLOUR)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center" if j > 1 else "left")
+        cell.border = border
+    for i, agency in enumerate(agencies, start=header + 1):
+        name = set_cell(ws, i, 1, agency)
+        name.font = Font(bold=True)
+        name.border = border
+        for j, area in enumerate(areas, start=2):
+            cell = ws.cell(row=i, column=j)
+            cell.border = border
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            modes = matrix.modes(agency, area)
+            if not modes:
+                continue
+            set_cell(ws, i, j, matrix.cell(agency, area))
+            if modes[0] in MODE_COLOURS:
+                cell.fill = _fill(modes[0])
+            comment = Comment(matrix.sources(agency, area), "cchc")
+            comment.width, comment.height = 420, 30 + 18 * (1 + len(comment.text) // 60 + comment.text.count("\n"))
+            cell.comment = comment
+    ws.column_dimensions["A"].width = min(50, max([len("Cơ quan"), *map(len, agencies)]) + 2)
+    for j in range(2, len(areas) + 2):
+        ws.column_dimensions[get_column_letter(j)].width = 16
+    ws.row_dimensions[header].height = 45
+    ws.freeze_panes = ws.cell(row=header + 1, column=2).coordinate  # header row and agency column
+    ws.auto_filter.ref = f"A{header}:{last_column}{header + max(len(agencies), 1)}"
+    ws.print_title_rows = f"{header}:{header}"
+    ws.page_setup.orientation = "landscape"
+
+    detail = wb.create_sheet("Chi tiết")
+    flat_columns, flat_rows = matrix.flat()
+    write_table(detail, flat_columns, flat_rows)
+    by_label = {label: mode for mode, label in MODE_LABELS.items()}
+    for i, row in enumerate(flat_rows, start=2):
+        if row[4] in by_label:
+            detail.cell(row=i, column=5).fill = _fill(by_label[row[4]])
+
+    key = wb.create_sheet("Chú giải")
+    key_rows = [[MODE_LABELS[m], MODE_MEANINGS[m]] for m in MODES]
+    write_table(key, ["Vai trò", "Ý nghĩa"], key_rows)
+    for i, mode in enumerate(MODES, start=2):
+        key.cell(row=i, column=1).fill = _fill(mode)
+    extra = len(MODES) + 3
+    set_cell(key, extra, 1, "Ô có nhiều vai trò được tô theo vai trò đứng đầu (Chủ trì > Phối hợp > Thẩm định > Giám sát).")
+    set_cell(key, extra + 1, 1, "Di chuột lên một ô để xem điều khoản nguồn; trang Chi tiết liệt kê từng điều khoản.")
+    fit_columns(key, ["Vai trò", "Ý nghĩa"], key_rows)
+    return workbook_bytes(wb)
+
+
+def from_rows(unit: str, rows: Iterable[Mapping[str, str | None]], area_label: Callable[[str], str], documents: Mapping[str, str] | None = None) -> ResponsibilityMatrix:
+    """Build the matrix from the query's rows as plain strings (agency, function, area, mode, provisions)."""
+    items = tuple(
+        Responsibility(
+            agency=row["agency"] or "",
+            function=row.get("function") or "",
+            area=row["area"] or "",
+            mode=row["mode"] or "",
+            provisions=tuple((row.get("provisions") or "").split()),
+        )
+        for row in rows
+    )
+    return ResponsibilityMatrix(unit=unit, rows=items, area_label=area_label, documents=dict(documents or {}))
+
