@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from pyoxigraph import Literal
 
 from cchc.cli.options import Endpoint, StoreDir, store_from
-from cchc.cli.results import ResultFormat, print_result
+from cchc.cli.results import ResultFormat, choose_format, print_result
 from cchc.graph.store.base import GraphStore, SelectResult
 from cchc.queries import resolve
 from cchc.queries.runner import load_query
@@ -30,17 +31,19 @@ def agency_profile(store: GraphStore, wanted: str, unit: str | None = None) -> S
 def agency_command(
     name: Annotated[str, typer.Argument(help='Tên cơ quan như thường gọi: "Phòng NV", "Sở TT&TT", "phong tu phap"…', show_default=False)],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
-    fmt: Annotated[ResultFormat, typer.Option("--format", help="Định dạng kết quả.")] = ResultFormat.table,
+    fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help="table, csv, json, md, html hoặc xlsx.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; bắt buộc với xlsx).")] = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
     """Hồ sơ nhiệm vụ của một cơ quan: mọi phân công, nhiệm vụ kế hoạch, nghĩa vụ báo cáo, với nguồn."""
+    chosen = choose_format(fmt, output, ResultFormat)
     store = store_from(store_dir, endpoint)
     try:
         result = agency_profile(store, name, unit)
     finally:
         store.close()
-    print_result(result, fmt, title=f"Nhiệm vụ của {name}", table_columns=("unit", "agency", "mode", "area", "provision", "text"))
+    print_result(result, chosen, title=f"Nhiệm vụ của {name}", table_columns=("unit", "agency", "mode", "area", "provision", "text"), output=output)
 
 
 def register(app: typer.Typer) -> None:
