@@ -1,14 +1,111 @@
-"""``cchc compare``: so sánh quy chế giữa các đơn vị (being built)."""
+"""``cchc compare A B [C …]`` and ``cchc compare --all --area AREA``: regulations side by side.
+
+A few lines around the library: resolve what the person typed, build the comparison
+(``cchc.generators.compare_build``) or the area survey (``compare_survey``), hand it to
+the renderer of the chosen format, write it where asked.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
-from cchc.errors import NotBuiltYetError
+from cchc.cli.console import err, out
+from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.paths import checked_output
+from cchc.generators import compare_data, compare_docx, compare_html, compare_md, compare_terminal
+from cchc.generators.compare_build import build
+from cchc.generators.compare_labels import notation
+from cchc.generators.compare_model import CompareError, Comparison, Survey
+from cchc.generators.compare_survey import survey
+from cchc.queries import resolve
+
+
+class CompareFormat(str, Enum):
+    html = "html"
+    docx = "docx"
+    md = "md"
+    csv = "csv"
+    json = "json"
+
+
+_SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "md", ".csv": "csv", ".json": "json"}
+
+
+def chosen_format(fmt: CompareFormat | None, output: Path | None) -> CompareFormat | None:
+    """The format asked for, else the one the output file's name implies; None is the terminal."""
+    if fmt is not None:
+        return fmt
+    if output is None:
+        return None
+    implied = _SUFFIXES.get(output.suffix.lower())
+    if implied is None:
+        raise CompareError(f"{output}: không đoán được định dạng từ đuôi tệp; hãy thêm --format html|docx|md|csv|json")
+    return CompareFormat(implied)
+
+
+def rendered(result: Comparison | Survey, fmt: CompareFormat) -> str | bytes:
+    """The comparison (or survey) in ``fmt``: text, or bytes for docx."""
+    is_survey = isinstance(result, Survey)
+    renderers = {
+        CompareFormat.html: compare_html.survey_to_html if is_survey else compare_html.to_html,
+        CompareFormat.docx: compare_docx.survey_to_docx if is_survey else compare_docx.to_docx,
+        CompareFormat.md: compare_md.survey_to_markdown if is_survey else compare_md.to_markdown,
+        CompareFormat.csv: compare_data.survey_to_csv if is_survey else compare_data.to_csv,
+        CompareFormat.json: compare_data.survey_to_json if is_survey else compare_data.to_json,
+    }
+    return renderers[fmt](result)
+
+
+def compare_command(
+    units: Annotated[Optional[list[str]], typer.Argument(help='Các đơn vị cần so sánh (ít nhất hai), vd. "Mỹ Xuyên" "Chợ Mới".', show_default=False)] = None,
+    all_units: Annotated[bool, typer.Option("--all", help="Mọi đơn vị trong kho (cần --area): ai chủ trì lĩnh vực đó ở đâu.")] = False,
+    area: Annotated[Optional[str], typer.Option("--area", help='Lĩnh vực: "thể chế", "TTHC", "chính phủ số"…', show_default=False)] = None,
+    fmt: Annotated[Optional[CompareFormat], typer.Option("--format", help="html, docx, md, csv hoặc json (mặc định: bảng trên màn hình).", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; docx cần --out).", show_default=False)] = None,
+    align: Annotated[bool, typer.Option("--align/--no-align", help="Đối chiếu từng Điều của các văn bản cùng loại.")] = True,
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """So sánh quy định cải cách hành chính giữa các đơn vị: cơ quan chủ trì, phối hợp, họp, báo cáo, xếp loại, căn cứ."""
+    units = units or []
+    target = chosen_format(fmt, output)
+    if target is CompareFormat.docx and output is None:
+        raise CompareError("định dạng docx cần tệp kết quả: thêm --out TỆP.docx")
+    if all_units and units:
+        raise CompareError("dùng --all hoặc nêu tên đơn vị, không dùng cả hai")
+    if all_units and not area:
+        raise CompareError("--all cần --area LĨNH_VỰC (vd. --all --area \"thể chế\")")
+    if not all_units and len(units) < 2:
+        raise CompareError("cần ít nhất hai đơn vị để so sánh (hoặc dùng --all --area LĨNH_VỰC)")
+    wanted_area = resolve.area(area) if area else None
+    store = store_from(store_dir, endpoint)
+    try:
+        if all_units:
+            result: Comparison | Survey = survey(store, wanted_area)
+        else:
+            resolved = [resolve.unit(store, unit) for unit in units]
+            result = build(store, resolved, area=notation(wanted_area.value) if wanted_area else None, align=align)
+    finally:
+        store.close()
+    if target is None:
+        out.print(compare_terminal.render_survey(result) if isinstance(result, Survey) else compare_terminal.render(result))
+        return
+    data = rendered(result, target)
+    if output is None:
+        typer.echo(data, nl=False)
+        return
+    path = checked_output(output)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    what = f"lĩnh vực {result.area_label}" if isinstance(result, Survey) else f"{len(result.units)} đơn vị, {result.differing} nội dung khác nhau"
+    err.print(f"Đã ghi bảng so sánh ({what}) vào {output}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("compare", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-    def command(args: list[str] = typer.Argument(None, hidden=True)) -> None:
-        """(Chưa xây dựng) so sánh quy chế giữa các đơn vị."""
-        raise NotBuiltYetError("lệnh 'compare' (so sánh quy chế giữa các đơn vị) chưa được xây dựng trong phiên bản này")
+    app.command("compare")(compare_command)
