@@ -1,14 +1,104 @@
-"""``cchc draft``: soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP (being built)."""
+"""``cchc draft KIND``: soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP từ hồ sơ đơn vị và đồ thị."""
 
 from __future__ import annotations
 
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
-from cchc.errors import NotBuiltYetError
+from cchc.cli.console import err
+from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.paths import checked_output
+from cchc.generators.builders import KINDS
+from cchc.generators.drafting import Source, make_draft, output_paths, render
+from cchc.generators.errors import DraftError
+from cchc.generators.profile import load_profile
+from cchc.generators.report import report_bytes, report_data
+
+DraftKind = Enum("DraftKind", {slug.replace("-", "_"): slug for slug in KINDS}, type=str)
+AttachedKind = Enum("AttachedKind", {s.replace("-", "_"): s for s, k in KINDS.items() if k.promulgated}, type=str)
+
+
+class DraftFormat(str, Enum):
+    docx = "docx"
+    md = "md"
+    html = "html"
+
+
+def draft_command(
+    kind: Annotated[DraftKind, typer.Argument(help="Loại văn bản: " + ", ".join(KINDS), show_default=False)],
+    profile: Annotated[Path, typer.Option("--profile", help="Hồ sơ đơn vị (YAML), xem examples/profiles/.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Tệp kết quả (.docx, .md, .html).", show_default=False)],
+    like: Annotated[Optional[str], typer.Option("--like", help="Lấy phân công theo văn bản của một đơn vị trong kho (vd. \"Mỹ Xuyên\").")] = None,
+    consensus: Annotated[bool, typer.Option("--consensus", help="Lấy phân công mà đa số đơn vị trong kho thống nhất.")] = False,
+    fmt: Annotated[Optional[DraftFormat], typer.Option("--format", help="docx, md hoặc html (mặc định: theo đuôi tệp --out).")] = None,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="Thư mục mẫu Jinja2 thay cho mẫu có sẵn.")] = None,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Báo cáo nguồn của từng điều (.md hoặc .json).")] = None,
+    pair: Annotated[bool, typer.Option("--pair", help="Ghi Quyết định và văn bản ban hành kèm thành hai tệp.")] = False,
+    attached: Annotated[AttachedKind, typer.Option("--for", help="Với quyet-dinh: văn bản được ban hành kèm.")] = "quy-che-bcd",
+    check: Annotated[bool, typer.Option("--check", help="Đọc lại bản .docx bằng bộ trích xuất và so với nội dung đã soạn.")] = False,
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Soạn Quyết định, Quy chế, Quy định, Kế hoạch CCHC theo thể thức Nghị định 30/2020/NĐ-CP."""
+    if like and consensus:
+        raise DraftError("chỉ chọn một trong --like và --consensus")
+    chosen = fmt.value if fmt else (out.suffix.lstrip(".").lower() or "docx")
+    if chosen not in ("docx", "md", "html"):
+        raise DraftError(f"{out}: không biết định dạng theo đuôi tệp; dùng --format docx|md|html")
+    if templates is not None and not templates.is_dir():
+        raise DraftError(f"{templates}: thư mục mẫu không tồn tại")
+    unit = load_profile(profile)
+    targets = [checked_output(out)]
+    store = None
+    source = Source("like", like) if like else Source("consensus") if consensus else Source()
+    try:
+        if source.mode != "default":
+            store = store_from(store_dir, endpoint)
+        draft = make_draft(kind.value, unit, source, store, templates, pair=pair, attached=attached.value)
+    finally:
+        if store is not None:
+            store.close()
+    targets = [checked_output(p) for p in output_paths(targets[0], draft)]
+    payloads = render(draft, chosen, templates)
+    for target, payload in zip(targets, payloads):
+        target.write_bytes(payload)
+        err.print(f"Đã ghi {target}")
+    problems = None
+    if check:
+        problems = _check(draft, targets if chosen == "docx" else None)
+        for line in problems:
+            err.print(f"[yellow]Đọc lại khác nội dung đã soạn:[/] {line}", soft_wrap=True)
+        if not problems:
+            err.print("Đọc lại: đúng các phân công, cuộc họp và chế độ báo cáo đã soạn.")
+    for missing in draft.content.unmapped:
+        err.print(f"[yellow]Chưa giao được:[/] chức năng {missing.function} ({missing.mode}, {missing.area}) — không cơ quan nào trong hồ sơ giữ chức năng này", soft_wrap=True)
+    if report:
+        target = checked_output(report)
+        data = report_data(draft, str(profile), [str(t) for t in targets], problems)
+        target.write_bytes(report_bytes(data, "json" if report.suffix.lower() == ".json" else "md"))
+        err.print(f"Đã ghi báo cáo nguồn {target}")
+
+
+def _check(draft, docx_files: list[Path] | None) -> list[str]:
+    """Round trip on the .docx (written to a temporary file when another format was asked)."""
+    from cchc.generators.render_docx import render_docx
+    from cchc.generators.roundtrip import compare
+
+    if docx_files:
+        return compare(draft, docx_files).problems()
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for n, document in enumerate(draft.documents):
+            path = Path(tmp) / f"draft_{n}.docx"
+            path.write_bytes(render_docx([document]))
+            files.append(path)
+        return compare(draft, files).problems()
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("draft", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-    def command(args: list[str] = typer.Argument(None, hidden=True)) -> None:
-        """(Chưa xây dựng) soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP."""
-        raise NotBuiltYetError("lệnh 'draft' (soạn thảo văn bản theo Nghị định 30/2020/NĐ-CP) chưa được xây dựng trong phiên bản này")
+    app.command("draft")(draft_command)
+

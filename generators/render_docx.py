@@ -1,0 +1,330 @@
+"""The document model as a .docx in the format of Nghị định 30/2020/NĐ-CP, Phụ lục I.
+
+Everything is explicit formatting on Word's built-in styles, so the file looks the same
+in Word, LibreOffice and WPS: A4, the decree's margins, Times New Roman, the header as a
+borderless two-column table with rules drawn as paragraph borders sized to the line above
+them, literal numbering (no Word automatic lists), and page numbers centred in the top
+margin from page 2. Measurements come from ``layout.py``.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as new_docx
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import Table as DocxTable, _Cell
+from docx.text.paragraph import Paragraph
+
+from cchc.generators import layout
+from cchc.generators.document_model import Article, Chapter, Document, Item, Section, Table
+from cchc.generators.vietnamese import BLANK, long_date
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _fonts(rpr_parent, size: float | None = None) -> None:
+    """Times New Roman for every script slot, so Vietnamese never falls back to another font."""
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), layout.FONT)
+
+
+def _run(paragraph: Paragraph, text: str, size: float, bold: bool = False, italic: bool = False):
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.italic = italic
+    run.font.size = Pt(size)
+    run.font.name = layout.FONT
+    _fonts(run._r)
+    return run
+
+
+def _format(paragraph: Paragraph, align=JUSTIFY, indent: bool = False, before: float = 0, after: float = 0, keep: bool = False) -> Paragraph:
+    fmt = paragraph.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Cm(layout.FIRST_LINE_INDENT_CM) if indent else Cm(0)
+    fmt.left_indent = Cm(0)
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = layout.LINE_SPACING if align in (JUSTIFY,) or indent else 1.0
+    fmt.keep_with_next = keep
+    return paragraph
+
+
+def _rule(paragraph: Paragraph, available_cm: float, length_cm: float) -> None:
+    """A rule as the top border of an empty, centred, near-zero-height paragraph."""
+    side = max(0.0, (available_cm - length_cm) / 2)
+    fmt = paragraph.paragraph_format
+    fmt.alignment = CENTER
+    fmt.left_indent = Cm(side)
+    fmt.right_indent = Cm(side)
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = Pt(3)  # the rule sits a little below the line, not on its descenders
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    ppr.append(borders)
+    _run(paragraph, "", 1)
+
+
+def _rule_under(container, text: str, size: float, bold: bool, available_cm: float, kind: str) -> None:
+    low, high = layout.rule_fraction(kind)
+    line = min(layout.text_width_cm(text, size, bold), available_cm)
+    _rule(container.add_paragraph(), available_cm, line * (low + high) / 2)
+
+
+def _no_borders(table: DocxTable) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        node = OxmlElement(f"w:{edge}")
+        node.set(qn("w:val"), "nil")
+        borders.append(node)
+    tbl_pr.append(borders)
+
+
+def _fixed_widths(table: DocxTable, widths_cm: list[float] | tuple[float, ...]) -> None:
+    table.autofit = False
+    layout_node = OxmlElement("w:tblLayout")
+    layout_node.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout_node)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)
+
+
+def _cell_paragraph(cell: _Cell, first: list[bool]) -> Paragraph:
+    """The cell's first (empty) paragraph once, new ones after."""
+    if first[0]:
+        first[0] = False
+        return cell.paragraphs[0]
+    return cell.add_paragraph()
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.doc = new_docx()
+        self._setup()
+
+    # --- page and styles ---------------------------------------------------------------
+
+    def _setup(self) -> None:
+        section = self.doc.sections[0]
+        self._page(section)
+        normal = self.doc.styles["Normal"]
+        normal.font.name = layout.FONT
+        normal.font.size = Pt(layout.SIZE["body"])
+        _fonts(normal.element)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "vi-VN")
+        normal.element.get_or_add_rPr().append(lang)
+        normal.paragraph_format.space_after = Pt(0)
+        self.doc.core_properties.language = "vi-VN"
+
+    def _page(self, section) -> None:
+        section.page_width = Mm(layout.PAGE_MM[0])
+        section.page_height = Mm(layout.PAGE_MM[1])
+        section.top_margin = Mm(layout.MARGINS_MM["top"])
+        section.bottom_margin = Mm(layout.MARGINS_MM["bottom"])
+        section.left_margin = Mm(layout.MARGINS_MM["left"])
+        section.right_margin = Mm(layout.MARGINS_MM["right"])
+        section.header_distance = Mm(10)
+        section.different_first_page_header_footer = True  # no number on page 1
+        header = section.header
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        _format(paragraph, CENTER)
+        self._page_field(paragraph)
+
+    def _page_field(self, paragraph: Paragraph) -> None:
+        run = _run(paragraph, "", layout.SIZE["page_number"])
+        for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+            if kind:
+                node = OxmlElement("w:fldChar")
+                node.set(qn("w:fldCharType"), kind)
+            else:
+                node = OxmlElement("w:instrText")
+                node.set(qn("xml:space"), "preserve")
+                node.text = text
+            run._r.append(node)
+
+    def new_section(self) -> None:
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        self._page(section)
+        number_type = OxmlElement("w:pgNumType")
+        number_type.set(qn("w:start"), "1")
+        section._sectPr.append(number_type)
+
+    # --- blocks ------------------------------------------------------------------------
+
+    def paragraph(self, text: str = "", align=JUSTIFY, indent: bool = True, bold: bool = False, italic: bool = False,
+                  size: float | None = None, before: float = 0, after: float = layout.PARAGRAPH_SPACING_PT, keep: bool = False) -> Paragraph:
+        paragraph = _format(self.doc.add_paragraph(), align, indent, before, after, keep)
+        if text:
+            _run(paragraph, text, size or layout.SIZE["body"], bold, italic)
+        return paragraph
+
+    def header(self, doc: Document) -> None:
+        head = doc.header
+        rows = 2 if head.show_number else 1
+        table = self.doc.add_table(rows=rows, cols=2)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _no_borders(table)
+        _fixed_widths(table, layout.HEADER_COLUMNS_CM)
+        left, right = table.rows[0].cells
+        left_width, right_width = (w - 0.4 for w in layout.HEADER_COLUMNS_CM)  # cell margins
+        first = [True]
+        if head.superior:
+            p = _format(_cell_paragraph(left, first), CENTER)
+            _run(p, head.superior.upper(), layout.SIZE["superior"])
+        lines = [head.issuer.upper()] if head.superior else layout.split_issuer(head.issuer)
+        for line in lines:
+            _run(_format(_cell_paragraph(left, first), CENTER), line, layout.SIZE["issuer"], bold=True)
+        _rule_under(left, max(lines, key=len), layout.SIZE["issuer"], True, left_width, "issuer")
+        national = _format(right.paragraphs[0], CENTER)
+        _run(national, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", layout.SIZE["national"], bold=True)
+        motto_text = "Độc lập - Tự do - Hạnh phúc"
+        _run(_format(right.add_paragraph(), CENTER), motto_text, layout.SIZE["motto"], bold=True)
+        _rule_under(right, motto_text, layout.SIZE["motto"], True, right_width, "motto")
+        if head.show_number:
+            left, right = table.rows[1].cells
+            number = _format(left.paragraphs[0], CENTER, before=4)
+            _run(number, f"Số: {head.number or BLANK}/{head.code}", layout.SIZE["number"])
+            place = _format(right.paragraphs[0], CENTER, before=4)
+            _run(place, f"{head.place}, {long_date(head.date, head.year)}", layout.SIZE["place_date"], italic=True)
+
+    def heading(self, doc: Document) -> None:
+        self.paragraph(doc.kind_title, CENTER, False, bold=True, size=layout.SIZE["kind"], before=12, after=0, keep=True)
+        self.paragraph(doc.title, CENTER, False, bold=True, size=layout.SIZE["title"], after=0, keep=True)
+        last, size, italic = doc.title, layout.SIZE["title"], False
+        if doc.promulgation:
+            self.paragraph(doc.promulgation, CENTER, False, italic=True, size=layout.SIZE["body"], after=0, keep=True)
+            last, italic = doc.promulgation, True
+        low, high = layout.rule_fraction("title")
+        line = min(layout.text_width_cm(last, size, not italic), layout.TEXT_WIDTH_CM)
+        rule = self.doc.add_paragraph()
+        _rule(rule, layout.TEXT_WIDTH_CM, line * (low + high) / 2)
+        rule.paragraph_format.space_after = Pt(12)
+        if doc.authority:
+            self.paragraph(doc.authority, CENTER, False, bold=True, before=6, after=6)
+        for basis in doc.bases:
+            self.paragraph(basis, JUSTIFY, True, italic=True)
+        if doc.decides:
+            self.paragraph(doc.decides, CENTER, False, bold=True, before=6, after=6)
+        for text in doc.preamble:
+            self.paragraph(text)
+
+    def items(self, items: list[Item | Table]) -> None:
+        for item in items:
+            if isinstance(item, Table):
+                self.table(item)
+                continue
+            text = f"{item.label} {item.text}" if item.label else item.text
+            self.paragraph(text)
+            self.items(item.children)
+
+    def article(self, article: Article) -> None:
+        blocks = list(article.blocks)
+        paragraph = self.paragraph(keep=bool(article.title))
+        _run(paragraph, article.label, layout.SIZE["body"], bold=True)
+        if article.title:
+            _run(paragraph, f" {article.title}", layout.SIZE["body"], bold=True)
+        elif blocks and isinstance(blocks[0], Item) and blocks[0].kind == "paragraph":
+            _run(paragraph, f" {blocks.pop(0).text}", layout.SIZE["body"])
+        self.items(blocks)
+
+    def body(self, doc: Document) -> None:
+        for part in doc.body:
+            if isinstance(part, Chapter):
+                self.paragraph(part.label, CENTER, False, bold=True, before=6, after=0, keep=True)
+                self.paragraph(part.title.upper(), CENTER, False, bold=True, keep=True)
+                for article in part.articles:
+                    self.article(article)
+            elif isinstance(part, Article):
+                self.article(part)
+            elif isinstance(part, Section):
+                self.paragraph(f"{part.label} {part.title.upper()}", bold=True, keep=True)
+                self.items(part.blocks)
+
+    def table(self, data: Table) -> None:
+        table = self.doc.add_table(rows=1 + len(data.rows), cols=len(data.header))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        if data.widths:
+            _fixed_widths(table, data.widths)
+        header_row = table.rows[0]
+        tr_pr = header_row._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+        for cell, text in zip(header_row.cells, data.header):
+            _run(_format(cell.paragraphs[0], CENTER, before=2, after=2), text, layout.SIZE["table"], bold=True)
+        for row, values in zip(table.rows[1:], data.rows):
+            for index, (cell, text) in enumerate(zip(row.cells, values)):
+                align = CENTER if index in (0, 4) else LEFT
+                _run(_format(cell.paragraphs[0], align, before=2, after=2), text, layout.SIZE["table"])
+        self.paragraph(after=0)
+
+    def closing(self, doc: Document) -> None:
+        if doc.signature is None and not doc.recipients:
+            return
+        table = self.doc.add_table(rows=1, cols=2)
+        _no_borders(table)
+        _fixed_widths(table, layout.SIGNATURE_COLUMNS_CM)
+        left, right = table.rows[0].cells
+        if doc.recipients:
+            title = _format(left.paragraphs[0], LEFT, before=6)
+            _run(title, "Nơi nhận:", layout.SIZE["recipients_title"], bold=True, italic=True)
+            for recipient in doc.recipients:
+                _run(_format(left.add_paragraph(), LEFT), f"- {recipient}", layout.SIZE["recipients"])
+        if doc.signature:
+            first = [True]
+            sig = doc.signature
+            for text in (sig.authority, sig.title):
+                if text:
+                    _run(_format(_cell_paragraph(right, first), CENTER, before=6 if first else 0), text, layout.SIZE["signature"], bold=True)
+            for _ in range(4):  # room for the signature and the seal
+                _format(_cell_paragraph(right, first), CENTER)
+            if sig.name:
+                _run(_format(_cell_paragraph(right, first), CENTER), sig.name, layout.SIZE["signature"], bold=True)
+
+    def document(self, doc: Document, first: bool) -> None:
+        if not first:
+            self.new_section()
+        self.header(doc)
+        self.heading(doc)
+        self.body(doc)
+        self.closing(doc)
+
+
+def render_docx(documents: list[Document]) -> bytes:
+    """One .docx; a decision's attached text starts a new section with its own page count."""
+    writer = _Writer()
+    first = True
+    for document in documents:
+        for text in document.texts():
+            writer.document(text, first)
+            first = False
+    buffer = io.BytesIO()
+    writer.doc.save(buffer)
+    return buffer.getvalue()
