@@ -19,8 +19,17 @@ from cchc.graph.store.base import Bindings
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
+_MARK = "#@bind"
+
+
 def with_values(query: str, bindings: Bindings) -> str:
-    """``query`` with ``VALUES (?a ?b) { (t1 t2) }`` opening its first WHERE group."""
+    """``query`` with ``VALUES (?a ?b) { (t1 t2) }`` opening its first WHERE group, or in
+    place of every ``#@bind`` line.
+
+    A query whose UNION branches or sub-selects need the values inside them (SPARQL
+    evaluates a branch before joining it with what surrounds it) marks those places with
+    ``#@bind``; without values the mark stays a comment.
+    """
     if not bindings:
         return query
     for name, term in bindings.items():
@@ -31,4 +40,7 @@ def with_values(query: str, bindings: Bindings) -> str:
         raise QueryError("truy vấn cần mệnh đề WHERE { … } để gắn tham số")
     variables = " ".join(f"?{name}" for name in bindings)
     values = " ".join(str(term) for term in bindings.values())
-    return f"{query[: match.end()]} VALUES ({variables}) {{ ({values}) }} {query[match.end():]}"
+    block = f"VALUES ({variables}) {{ ({values}) }}"
+    if _MARK in query:
+        return query.replace(_MARK, block)
+    return f"{query[: match.end()]} {block} {query[match.end():]}"

@@ -118,7 +118,7 @@ def test_facts_json_follows_the_contract() -> None:
 
 
 def test_planned_commands_say_so() -> None:
-    result = cli("draft", "quy-che-bcd")
+    result = cli("synth", "--units", "3")
     assert result.exit_code != 0
     assert "chưa được xây dựng" in result.stderr
 
