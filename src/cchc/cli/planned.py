@@ -7,7 +7,6 @@ import typer
 from cchc.errors import NotBuiltYetError
 
 PLANNED = {
-    "synth": "sinh bộ văn bản tổng hợp để đo hiệu năng",
 }
 
 

@@ -1,0 +1,1 @@
+"""A deterministic synthetic corpus, with ground truth, for scale and accuracy tests."""
