@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import hashlib
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from cchc.errors import CchcError, InputFileError
 from cchc.graph.extract import extract_facts
@@ -109,10 +109,20 @@ def _summary(document: DocumentGraph) -> IngestedDocument:
     )
 
 
-def _build_or_error(path: Path, encoding: str | None) -> DocumentGraph | CchcError:
+@dataclass(frozen=True)
+class _Prepared:
+    """A document ready to store, in the form that crosses process boundaries cheaply:
+    N-Triples bytes unpickle about ten times faster than the objects they stand for."""
+
+    summary: IngestedDocument
+    ntriples: bytes
+
+
+def _build_or_error(path: Path, encoding: str | None) -> _Prepared | CchcError:
     """One file's graph, or the error that names it; never raises, so a batch goes on."""
     try:
-        return build_graph(path, encoding)
+        document = build_graph(path, encoding)
+        return _Prepared(_summary(document), serialize(document.triples, format=RdfFormat.N_TRIPLES) or b"")
     except CchcError as error:
         return error
     except (ValueError, LookupError, OSError, RecursionError) as error:
@@ -121,7 +131,7 @@ def _build_or_error(path: Path, encoding: str | None) -> DocumentGraph | CchcErr
         return InputFileError(path, f"không xử lý được ({type(error).__name__}: {error})")
 
 
-def _built(paths: list[Path], encoding: str | None, jobs: int) -> Iterator[tuple[Path, DocumentGraph | CchcError]]:
+def _built(paths: list[Path], encoding: str | None, jobs: int) -> Iterator[tuple[Path, _Prepared | CchcError]]:
     """Documents in input order; with ``jobs`` > 1, built by worker processes."""
     if jobs <= 1:
         for path in paths:
@@ -146,15 +156,15 @@ def ingest(
     only, so a run with nothing but bad input leaves the store unchanged.
     """
     report = IngestReport()
-    batch: list[DocumentGraph] = []
+    batch: dict[str, _Prepared] = {}  # by graph: the same document twice, the last wins
 
     def flush() -> None:
         if not batch:
             return
         if not report.ingested:
             ensure_ontology(store)
-        store.write_batch({document.iri: document.triples for document in batch})
-        report.ingested.extend(_summary(document) for document in batch)
+        store.write_batch({iri: prepared.ntriples for iri, prepared in batch.items()})
+        report.ingested.extend(prepared.summary for prepared in batch.values())
         batch.clear()
 
     for path, result in _built(list(expand_paths(paths)), encoding, jobs):
@@ -163,8 +173,8 @@ def ingest(
         if isinstance(result, CchcError):
             report.failed.append(result)
             continue
-        batch = [b for b in batch if b.iri != result.iri]  # the same document twice: the last wins
-        batch.append(result)
+        batch.pop(result.summary.iri, None)
+        batch[result.summary.iri] = result
         if len(batch) >= batch_size:
             flush()
     flush()

@@ -35,9 +35,10 @@ class GraphStore(Protocol):
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
         """Several graphs in one transaction (a batch of documents)."""
 
-    def write_batch(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
+    def write_batch(self, graphs: Mapping[str, bytes | Iterable[Triple]]) -> None:
         """Many document graphs as fast as the backend loads; each ends whole or absent,
-        also after a crash (the batch may then be run again)."""
+        also after a crash (the batch may then be run again). A graph is given as its
+        triples or as their N-Triples serialisation (what worker processes hand over)."""
 
     def remove_graph(self, graph: str) -> bool:
         """Drop ``graph``; False when it did not exist."""

@@ -169,12 +169,13 @@ class RemoteStore:
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
         self._update(replace_update({g: list(t) for g, t in graphs.items()}))
 
-    def write_batch(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
+    def write_batch(self, graphs: Mapping[str, bytes | Iterable[Triple]]) -> None:
         """Each graph as one Graph Store Protocol ``PUT`` (N-Triples, which every Turtle
         parser reads): much faster to parse on the server than an update of the same data,
         and each graph is replaced whole, so a rerun after a crash finishes the batch."""
         for graph, triples in graphs.items():
-            self._put_graph(graph, serialize(list(triples), format=RdfFormat.N_TRIPLES) or b"")
+            body = triples if isinstance(triples, bytes) else serialize(list(triples), format=RdfFormat.N_TRIPLES)
+            self._put_graph(graph, body or b"")
 
     def remove_graph(self, graph: str) -> bool:
         if graph not in self.graph_names():
