@@ -41,7 +41,7 @@ def _cases(store: EmbeddedStore) -> dict[str, list[dict]]:
     return {
         "responsibility_matrix": [{"unit": u} for u in units],
         "who_leads": [{"area": NamedNode(AREA + a), "unit": u} for a in areas for u in units[:5]],
-        "agency_profile": [{"agency": Literal(a)} for a in agencies],
+        "agency_profile": [{"agency": Literal(a, language="vi")} for a in agencies],
         "gaps": [{"unit": u} for u in units],
         "overlaps": [{"unit": u} for u in units],
         "coordination": [{"unit": u} for u in units],

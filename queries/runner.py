@@ -7,7 +7,8 @@ A query file opens with a comment header that documents it and declares its para
     # param: kind string optional  Document kind slug (quy_che, ke_hoach, …)
     # columns: doc, kind, number, issued, title
 
-Parameter types: ``string`` (plain literal), ``iri``, ``integer``, ``date``. Values are
+Parameter types: ``string`` (plain literal), ``label`` (a name as the graph writes it,
+``"…"@vi``), ``iri``, ``integer``, ``date``. Values are
 turned into RDF terms here and handed to the store as bindings, so a user's text can never
 change the query. The shared PREFIX lines are prepended, so files stay short.
 """
@@ -28,7 +29,7 @@ from cchc.resources import list_resources, read_text
 
 PACKAGE = "cchc.queries"
 _HEADER = re.compile(r"^#\s*(name|purpose|param|columns):\s*(.*)$")
-_PARAM = re.compile(r"^(\w+)\s+(string|iri|integer|date)(\s+optional)?\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s+(string|label|iri|integer|date)(\s+optional)?\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,8 @@ def to_term(parameter: Parameter, value: str) -> Term:
             return NamedNode(value)
         if parameter.type == "integer":
             return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+        if parameter.type == "label":  # names in the graph are Vietnamese-tagged literals
+            return Literal(value, language="vi")
         if parameter.type == "date":
             return Literal(dt.date.fromisoformat(value).isoformat(), datatype=NamedNode(XSD + "date"))
         return Literal(value)

@@ -21,7 +21,7 @@ def agency_profile(store: GraphStore, wanted: str, unit: str | None = None) -> S
     unit_term = resolve.unit(store, unit) if unit else None
     rows: list[dict] = []
     for label in resolve.agency(store, wanted, unit_term):
-        bindings = {"agency": Literal(label)}
+        bindings = {"agency": Literal(label, language="vi")}
         if unit_term is not None:
             bindings["unit"] = unit_term
         rows.extend(store.select(query.text, bindings).rows)
