@@ -15,11 +15,21 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
+	mkdir -p out
 	$(BIN)/cchc ingest --store $(STORE) examples/corpus
 	$(BIN)/cchc docs list --store $(STORE)
 	$(BIN)/cchc query documents_by_kind --store $(STORE)
 	$(BIN)/cchc who-leads "thủ tục hành chính" --store $(STORE)
 	$(BIN)/cchc matrix --unit "Quảng Nam" --store $(STORE)
+	$(BIN)/cchc matrix --unit "Quảng Nam" --store $(STORE) --out out/ma-tran-quang-nam.xlsx
+	$(BIN)/cchc agency "Phòng Tư pháp" --store $(STORE)
+	$(BIN)/cchc query gaps --param unit="Chợ Mới" --store $(STORE)
+	$(BIN)/cchc calendar --year 2026 --unit "Chợ Mới" --store $(STORE)
+	$(BIN)/cchc compare --all --area "thể chế" --store $(STORE)
+	$(BIN)/cchc compare "Mỹ Xuyên" "Chợ Mới" --store $(STORE) --out out/so-sanh.html
+	$(BIN)/cchc draft quy-che-bcd --profile examples/profiles/xa-tan-phu.yaml --like "Mỹ Xuyên" --store $(STORE) --out out/quy-che-bcd-xa-tan-phu.docx
+	$(BIN)/cchc draft ke-hoach --profile examples/profiles/tinh-quang-ngai.yaml --out out/ke-hoach-tinh-quang-ngai.docx
+	$(BIN)/cchc lint examples/corpus/002_e8832a6717c418ce.txt || true  # exits 1: the sample has defects
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -29,6 +39,8 @@ test-slow: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/draft_bench.py
+	$(BIN)/python benchmarks/queries.py 100 1000
 
 clean:
 	rm -rf $(VENV) $(STORE) build dist out
