@@ -35,6 +35,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 test-slow: $(STAMP)
+	bash scripts/install-slow-deps.sh
 	$(BIN)/python -m pytest -q -m slow
 
 bench: $(STAMP)

@@ -1,5 +1,22 @@
-"""Any SPARQL 1.1 server: queries through SPARQLWrapper, writes as SPARQL Updates or, in
-bulk, through the SPARQL 1.1 Graph Store Protocol.
+"""Any SPARQL 1.1 server: queries and updates by the SPARQL 1.1 Protocol, bulk writes by
+the SPARQL 1.1 Graph Store Protocol (GSP).
+
+Every request goes through one small HTTP layer (``RemoteStore._request``) so that retries,
+authentication and error messages behave the same for a query, an update and a GSP ``PUT``:
+
+- transient failures (connection refused or reset, timeouts, HTTP 408/425/429/502/503/504,
+  and a server-reported deadlock) are retried with exponential backoff, honouring
+  ``Retry-After``; every write cchc sends replaces whole graphs, so a retried write is
+  idempotent;
+- credentials are HTTP basic auth ``(user, password)`` — answered with digest auth when the
+  server challenges for it, as Virtuoso's ``/sparql-auth`` does — or a bearer token;
+- a refused login, a missing endpoint or a server that keeps failing ends in one
+  Vietnamese line naming the URL and the problem (``StoreError``), never a traceback.
+
+Plain ``urllib`` instead of SPARQLWrapper here: SPARQLWrapper hides the HTTP status of
+401 and 500 responses behind its own exceptions and implements digest auth by installing
+a process-wide urllib opener, which would leak one store's credentials to every other
+request of the process.
 
 Bindings travel as a ``VALUES`` block (``cchc.graph.store.bindings``). Each write is one
 request the server applies atomically (an update, or a GSP ``PUT`` of one graph), so a
@@ -9,25 +26,48 @@ document graph is replaced whole or not at all.
 from __future__ import annotations
 
 import base64
+import http.client
+import json
 import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from email.message import Message
 
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
-from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from cchc.errors import QueryError, StoreError
 from cchc.graph.store.base import Bindings, SelectResult, Term
 from cchc.graph.store.bindings import with_values
-from cchc.graph.store.ntriples import drop_update, replace_update
+from cchc.graph.store.ntriples import drop_silent, replace_update
 
-_TRANSIENT = {408, 429, 500, 502, 503, 504}
-_ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-Auth = tuple[str, str] | str | None  # (user, password) for basic auth, or a bearer token
+Auth = tuple[str, str] | str | None  # (user, password) for basic/digest auth, or a bearer token
+
+# Worth another try: the server is overloaded, restarting or behind a proxy that lost it.
+_TRANSIENT = {408, 425, 429, 502, 503, 504}
+# A 500 is retried only when the server says it is a deadlock or serialisation conflict
+# (Virtuoso: SQLSTATE 40001); other 500s are deterministic (Virtuoso reports permission
+# and SQL errors as 500) and a retry would only delay the message.
+_TRANSIENT_500 = re.compile(r"\b40001\b|deadlock", re.IGNORECASE)
+# Virtuoso answers a write without the SPARQL_UPDATE grant with HTTP 500 "SECURITY".
+_PERMISSION = re.compile(r"SECURITY|permission denied|not authori[sz]ed", re.IGNORECASE)
+_MAX_PAUSE = 30.0
+_DETAIL = 200  # characters of a server's error text worth a line
+
+_SELECT_JSON = "application/sparql-results+json"
+_RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
+_NAMED_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+_GRAPH_TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+_DEFAULT_TRIPLES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+# Graphs Virtuoso creates for itself (its RDF views, LDP vocabulary, service description):
+# not data anyone loaded, so cchc neither lists, counts nor exports them.
+_VIRTUOSO_SYSTEM = re.compile(
+    r"^(http://www\.openlinksw\.com/schemas/virtrdf#|http://www\.w3\.org/ns/ldp#|http://localuriqaserver/|https?://[^/]+/sparql$)"
+)
 
 
 def derive_update_url(query_url: str) -> str:
@@ -36,7 +76,7 @@ def derive_update_url(query_url: str) -> str:
         return query_url[: -len("query")] + "update"
     if re.search(r"/repositories/[^/]+/?$", query_url):  # GraphDB, RDF4J
         return query_url.rstrip("/") + "/statements"
-    return query_url  # Virtuoso /sparql and Fuseki /ds take updates at the same URL
+    return query_url  # Virtuoso /sparql and /sparql-auth, Fuseki /ds take updates at the same URL
 
 
 def derive_gsp_url(query_url: str) -> str:
@@ -45,13 +85,35 @@ def derive_gsp_url(query_url: str) -> str:
     path = parts.path.rstrip("/")
     if path == "/query":  # Oxigraph serves the dataset at /store
         path = "/store"
-    elif path.endswith("/query") or path.endswith("/sparql") and path.count("/") > 1:  # Fuseki /ds/query
+    elif path == "/sparql":  # Virtuoso
+        path = "/sparql-graph-crud"
+    elif path == "/sparql-auth":  # Virtuoso, authenticated (digest)
+        path = "/sparql-graph-crud-auth"
+    elif path.endswith("/query") or path.endswith("/sparql"):  # Fuseki /ds/query, /ds/sparql
         path = path.rsplit("/", 1)[0] + "/data"
     elif re.search(r"/repositories/[^/]+$", path):  # GraphDB, RDF4J
         path += "/rdf-graphs/service"
-    elif path == "/sparql":  # Virtuoso
-        path = "/sparql-graph-crud"
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def _without_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """``url`` without a ``user:password@`` part, and those credentials: a URL is printed in
+    messages and a password must never be."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None:
+        return url, None
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return clean, (urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or ""))
+
+
+def _blank(value: str) -> BlankNode:
+    """Blank node labels from the wire; Virtuoso's look like ``nodeID://b10001``, which is
+    not a valid label, so anything outside [A-Za-z0-9_] becomes ``_``."""
+    return BlankNode(re.sub(r"\W", "_", value) or "b")
 
 
 def _term(cell: dict) -> Term:
@@ -59,12 +121,74 @@ def _term(cell: dict) -> Term:
     if kind == "uri":
         return NamedNode(value)
     if kind == "bnode":
-        return BlankNode(value)
+        return _blank(value)
     if "xml:lang" in cell:
         return Literal(value, language=cell["xml:lang"])
-    if "datatype" in cell:
+    if "datatype" in cell:  # "literal" in SPARQL 1.1 JSON, "typed-literal" in Virtuoso's
         return Literal(value, datatype=NamedNode(cell["datatype"]))
     return Literal(value)
+
+
+def _has_blank(triples: list[Triple]) -> bool:
+    return any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples)
+
+
+def _replace_update(graphs: Mapping[str, list[Triple]]) -> str:
+    """``replace_update``, except that a graph holding blank nodes (the ontology's OWL
+    restrictions and lists) is inserted by a template with an empty WHERE: Virtuoso refuses
+    blank nodes in ``INSERT DATA`` ("not allowed in a constant clause"), and the template
+    inserts the same triples on every SPARQL 1.1 server. Still one request, one transaction."""
+    parts: list[str] = []
+    for graph, triples in graphs.items():
+        if not _has_blank(triples):
+            parts.append(replace_update({graph: triples}))
+            continue
+        parts.append(drop_silent(graph))
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        parts.append(f"INSERT {{ GRAPH {NamedNode(graph)} {{\n{body}\n}} }} WHERE {{}}")
+    return " ;\n".join(parts)
+
+
+def _detail(body: bytes) -> str:
+    """The gist of an error page: text without markup, on one line, without the echo of
+    our own (possibly megabytes of) SPARQL that Virtuoso appends."""
+    text = body[:20_000].decode("utf-8", "replace")
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(r"<[^>]*>", " ", text)
+    text = re.split(r"SPARQL (?:query|request):", text, maxsplit=1)[0]
+    text = " ".join(text.split())
+    return text if len(text) <= _DETAIL else text[: _DETAIL - 1] + "…"
+
+
+def _body(error: urllib.error.HTTPError) -> bytes:
+    """An error response's body; urllib's own digest failure has none to read."""
+    try:
+        return error.read() or b""
+    except (AttributeError, OSError, http.client.HTTPException):
+        return b""
+
+
+class _DigestWhenAsked(urllib.request.HTTPDigestAuthHandler):
+    """Answer a ``Digest`` challenge with the store's user and password; leave any other
+    401 (Basic, Bearer) alone so it reaches ``_request`` as an authentication failure.
+    urllib's own handler raises ValueError on a ``Bearer`` challenge."""
+
+    def http_error_401(self, req, fp, code, msg, headers):  # noqa: ANN001 - urllib's signature
+        challenge = headers.get("www-authenticate", "")
+        if not challenge.lower().startswith("digest"):
+            return None
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
+class _Truncated(StoreError):
+    """The server returned fewer rows than the query has (its row cap)."""
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: int
+    headers: Message
+    body: bytes
 
 
 class RemoteStore:
@@ -76,120 +200,207 @@ class RemoteStore:
         timeout: float = 60.0,
         retries: int = 3,
         gsp_url: str | None = None,
+        backoff: float = 0.5,
     ) -> None:
+        """``gsp_url=""`` turns the Graph Store Protocol off: bulk writes then go as SPARQL
+        Updates (for a server or proxy without GSP). ``retries`` is how many times a
+        transient failure is tried again, pausing ``backoff`` × 2ⁿ seconds."""
+        query_url, in_url = _without_credentials(query_url)
         self.location = query_url
         self.query_url = query_url
-        self.update_url = update_url or derive_update_url(query_url)
-        self.gsp_url = gsp_url or derive_gsp_url(query_url)
-        self.auth = auth
+        self.update_url = _without_credentials(update_url)[0] if update_url else derive_update_url(query_url)
+        self.gsp_url = derive_gsp_url(query_url) if gsp_url is None else _without_credentials(gsp_url)[0]
+        self.auth: Auth = auth if auth is not None else in_url
         self.timeout = timeout
-        self.retries = retries
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self._server = ""  # the Server header last seen, to recognise Virtuoso
+        self._union_default: bool | None = None
+        self._basic_first = True  # see _auth_header
+        self._opener = self._build_opener()
 
-    def _client(self, url: str) -> SPARQLWrapper:
-        client = SPARQLWrapper(url)
-        client.setTimeout(int(self.timeout))
+    # HTTP -----------------------------------------------------------------
+    def _build_opener(self) -> urllib.request.OpenerDirector:
+        """One opener per store, so its credentials answer challenges from its own URLs only."""
+        handlers: list[urllib.request.BaseHandler] = []
         if isinstance(self.auth, tuple):
-            token = base64.b64encode(f"{self.auth[0]}:{self.auth[1]}".encode()).decode()
-            client.addCustomHttpHeader("Authorization", f"Basic {token}")
-        elif isinstance(self.auth, str):
-            client.addCustomHttpHeader("Authorization", f"Bearer {self.auth}")
-        return client
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in {self.query_url, self.update_url, self.gsp_url} - {""}:
+                parts = urllib.parse.urlsplit(url)
+                passwords.add_password(None, f"{parts.scheme}://{parts.netloc}/", *self.auth)
+            handlers += [_DigestWhenAsked(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
+        return urllib.request.build_opener(*handlers)
 
-    def _send(self, client: SPARQLWrapper):
-        """Run a request, retrying transient failures with exponential backoff."""
-        for attempt in range(self.retries + 1):
-            try:
-                return client.query()
-            except urllib.error.HTTPError as error:
-                if error.code in (401, 403):
-                    raise StoreError(f"máy chủ SPARQL {self.location} từ chối xác thực (HTTP {error.code})") from None
-                if error.code in _TRANSIENT and attempt < self.retries:
-                    time.sleep(0.2 * 2**attempt)
-                    continue
-                raise StoreError(f"máy chủ SPARQL {self.location} trả lỗi HTTP {error.code}") from None
-            except urllib.error.URLError as error:
-                if attempt < self.retries:
-                    time.sleep(0.2 * 2**attempt)
-                    continue
-                raise StoreError(f"không kết nối được máy chủ SPARQL {self.location}: {error.reason}") from None
-            except SPARQLWrapperException as error:
-                raise QueryError(f"máy chủ SPARQL từ chối truy vấn: {str(error).splitlines()[0]}") from None
-        raise AssertionError("unreachable")
-
-    def _headers(self) -> dict[str, str]:
-        if isinstance(self.auth, tuple):
+    def _auth_header(self) -> dict[str, str]:
+        """Credentials sent with the request itself: a bearer token always; basic auth until
+        the server shows it wants a challenge round instead (``_basic_first``)."""
+        if isinstance(self.auth, tuple) and self._basic_first:
             token = base64.b64encode(f"{self.auth[0]}:{self.auth[1]}".encode()).decode()
             return {"Authorization": f"Basic {token}"}
         if isinstance(self.auth, str):
             return {"Authorization": f"Bearer {self.auth}"}
         return {}
 
-    def _put_graph(self, graph: str, body: bytes) -> None:
-        """One Graph Store Protocol ``PUT``: the server replaces the graph in one step."""
-        url = f"{self.gsp_url}?{urllib.parse.urlencode({'graph': graph})}"
-        headers = {**self._headers(), "Content-Type": "text/turtle; charset=utf-8"}
-        for attempt in range(self.retries + 1):
-            request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+    def _pause(self, attempt: int, retry_after: str | None) -> None:
+        delay = self.backoff * 2**attempt
+        if retry_after and retry_after.strip().isdigit():
+            delay = max(delay, float(retry_after))
+        time.sleep(min(delay, _MAX_PAUSE))
+
+    def _request(self, method: str, url: str, body: bytes | None, headers: Mapping[str, str], write: bool) -> _Response:
+        """One HTTP exchange with retries; failures become one-line ``StoreError``s (a 400 on
+        a read is the query's fault: ``QueryError``)."""
+        where = url.split("?", 1)[0]  # messages name the service, not the graph parameter
+        failure = ""
+        attempt = 0
+        while attempt <= self.retries:
+            request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
+            for name, value in self._auth_header().items():
+                request.add_unredirected_header(name, value)  # not forwarded on a redirect
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    response.read()
-                return
+                with self._opener.open(request, timeout=self.timeout) as response:
+                    self._server = response.headers.get("Server", self._server)
+                    return _Response(response.status, response.headers, response.read())
             except urllib.error.HTTPError as error:
-                if error.code in (401, 403):
-                    raise StoreError(f"máy chủ {self.gsp_url} từ chối xác thực (HTTP {error.code})") from None
-                if error.code in _TRANSIENT and attempt < self.retries:
-                    time.sleep(0.2 * 2**attempt)
+                self._server = (error.headers.get("Server") if error.headers else None) or self._server
+                if error.code == 401 and self._basic_first and not (error.headers and error.headers.get("WWW-Authenticate")):
+                    # Virtuoso's digest endpoints answer an unasked-for Basic header with a
+                    # bare 401; asked again without it, they send the Digest challenge.
+                    self._basic_first = False
                     continue
-                detail = error.read()[:200].decode("utf-8", "replace").strip()
-                raise StoreError(f"máy chủ {self.gsp_url} không nhận đồ thị (HTTP {error.code}): {detail}") from None
-            except urllib.error.URLError as error:
+                detail = _detail(_body(error))
+                self._raise_for(error.code, where, detail, write, gsp=method == "PUT")
+                failure = f"HTTP {error.code}" + (f": {detail}" if detail else "")
+                retryable = error.code in _TRANSIENT or (error.code == 500 and _TRANSIENT_500.search(detail))
+                if not retryable:
+                    raise StoreError(f"máy chủ SPARQL {where} trả lỗi {failure}") from None
                 if attempt < self.retries:
-                    time.sleep(0.2 * 2**attempt)
-                    continue
-                raise StoreError(f"không kết nối được {self.gsp_url}: {error.reason}") from None
+                    self._pause(attempt, error.headers.get("Retry-After") if error.headers else None)
+            except UnicodeEncodeError:  # urllib computes digest auth over ASCII only
+                raise StoreError(
+                    f"máy chủ SPARQL {where} đòi xác thực digest, mà digest của urllib chỉ nhận "
+                    "tên người dùng và mật khẩu ASCII: đổi mật khẩu hoặc dùng xác thực basic"
+                ) from None
+            except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
+                reason = getattr(error, "reason", None) or error
+                failure = str(reason) or type(reason).__name__
+                if attempt < self.retries:
+                    self._pause(attempt, None)
+                elif isinstance(error, urllib.error.URLError) or isinstance(reason, ConnectionError):
+                    raise StoreError(
+                        f"không kết nối được máy chủ SPARQL {where}: {failure} (đã thử {self.retries + 1} lần)"
+                    ) from None
+            attempt += 1
+        raise StoreError(f"máy chủ SPARQL {where} vẫn lỗi sau {self.retries + 1} lần thử: {failure}")
+
+    def _raise_for(self, code: int, url: str, detail: str, write: bool, gsp: bool) -> None:
+        """The failures no retry can fix, each with what to do about it."""
+        suffix = f": {detail}" if detail else ""
+        if code == 401:
+            if self.auth is None:
+                raise StoreError(
+                    f"máy chủ SPARQL {url} đòi xác thực (HTTP 401): đặt CCHC_USER và CCHC_PASSWORD, hoặc CCHC_TOKEN"
+                )
+            kind = "token" if isinstance(self.auth, str) else f"tên người dùng {self.auth[0]!r} hoặc mật khẩu"
+            raise StoreError(f"máy chủ SPARQL {url} từ chối xác thực (HTTP 401): sai {kind}")
+        if code == 403 or (code == 500 and _PERMISSION.search(detail)):
+            what = "ghi" if write else "đọc"
+            fix = "kiểm tra tài khoản và quyền"
+            if self._is_virtuoso():
+                fix = "Virtuoso cần GRANT SPARQL_UPDATE (docs/remote-servers.md) hoặc /sparql-auth với CCHC_USER/CCHC_PASSWORD"
+            raise StoreError(f"máy chủ SPARQL {url} không cho {what} (HTTP {code}, lỗi xác thực/phân quyền: {fix}){suffix}")
+        if code == 400 and not write:
+            raise QueryError(f"máy chủ SPARQL {url} từ chối truy vấn (HTTP 400){suffix}")
+        if code == 400:
+            raise StoreError(f"máy chủ SPARQL {url} không nhận lệnh ghi (HTTP 400){suffix}")
+        if code in (404, 405, 415) and gsp:
+            raise StoreError(
+                f"máy chủ {url} không nhận Graph Store Protocol (HTTP {code}): đặt CCHC_GSP_URL đúng địa chỉ, "
+                "hoặc CCHC_GSP_URL=none để ghi bằng SPARQL Update"
+            )
+        if code == 404:
+            raise StoreError(f"không có dịch vụ SPARQL ở {url} (HTTP 404): kiểm tra --endpoint")
+
+    def _is_virtuoso(self) -> bool:
+        return "virtuoso" in self._server.lower()
+
+    # protocol -------------------------------------------------------------
+    def _query(self, query: str, bindings: Bindings | None, accept: str) -> _Response:
+        body = urllib.parse.urlencode({"query": with_values(query, bindings or {})}).encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+        return self._request("POST", self.query_url, body, headers, write=False)
+
+    def _json(self, query: str, bindings: Bindings | None) -> tuple[dict, Message]:
+        response = self._query(query, bindings, _SELECT_JSON)
+        try:
+            return json.loads(response.body), response.headers
+        except ValueError:
+            kind = response.headers.get("Content-Type", "?")
+            raise StoreError(f"máy chủ SPARQL {self.query_url} trả kết quả không phải JSON ({kind})") from None
 
     def _update(self, update: str) -> None:
-        client = self._client(self.update_url)
-        client.setMethod(POST)
-        client.setRequestMethod(POSTDIRECTLY)
-        client.setQuery(update)
-        self._send(client)
+        headers = {"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"}
+        self._request("POST", self.update_url, update.encode("utf-8"), headers, write=True)
 
-    def _read(self, query: str, bindings: Bindings | None, fmt: str):
-        client = self._client(self.query_url)
-        client.setMethod(POST)
-        client.setQuery(with_values(query, bindings or {}))
-        client.setReturnFormat(fmt)
-        return self._send(client)
+    def _put_graph(self, graph: str, body: bytes) -> None:
+        """One Graph Store Protocol ``PUT``: the server replaces the graph in one step.
+        N-Triples sent as Turtle, which every GSP implementation parses."""
+        url = f"{self.gsp_url}?{urllib.parse.urlencode({'graph': graph})}"
+        headers = {"Content-Type": "text/turtle; charset=utf-8", "Accept": "*/*"}
+        self._request("PUT", url, body, headers, write=True)
 
     # writes ---------------------------------------------------------------
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
         self.replace_graphs({graph: triples})
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]]) -> None:
-        self._update(replace_update({g: list(t) for g, t in graphs.items()}))
+        self._update(_replace_update({g: list(t) for g, t in graphs.items()}))
 
     def write_batch(self, graphs: Mapping[str, bytes | Iterable[Triple]]) -> None:
-        """Each graph as one Graph Store Protocol ``PUT`` (N-Triples, which every Turtle
-        parser reads): much faster to parse on the server than an update of the same data,
-        and each graph is replaced whole, so a rerun after a crash finishes the batch."""
-        for graph, triples in graphs.items():
-            body = triples if isinstance(triples, bytes) else serialize(list(triples), format=RdfFormat.N_TRIPLES)
-            self._put_graph(graph, body or b"")
+        """Each graph as one Graph Store Protocol ``PUT`` of its N-Triples (which every
+        Turtle parser reads): much faster for the server to parse than an update of the same
+        data, and each graph is replaced whole, so a rerun after a crash finishes the batch.
+        Without GSP, one update per graph."""
+        for graph, given in graphs.items():
+            body = given if isinstance(given, bytes) else serialize(list(given), format=RdfFormat.N_TRIPLES) or b""
+            if not self.gsp_url:
+                triples = [q.triple for q in parse(body, format=RdfFormat.N_TRIPLES)] if body.strip() else []
+                self._update(_replace_update({graph: triples}))
+            elif body.strip():
+                self._put_graph(graph, body)
+            else:  # an empty PUT body is rejected by some servers; an empty graph is no graph
+                self._update(drop_silent(graph))
 
     def remove_graph(self, graph: str) -> bool:
-        if graph not in self.graph_names():
+        if not self.ask("ASK WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": NamedNode(graph)}):
             return False
-        self._update(drop_update(graph))
+        self._update(drop_silent(graph))  # Virtuoso refuses a plain DROP of a graph GSP created
         return True
 
     # reads ----------------------------------------------------------------
+    def _visible(self, graph: Term | None) -> bool:
+        """A named graph the user loaded (not one of the server's own)."""
+        if not isinstance(graph, NamedNode):
+            return False
+        return not (self._is_virtuoso() and _VIRTUOSO_SYSTEM.match(graph.value))
+
     def graph_names(self) -> list[str]:
         result = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(row["g"].value for row in result.rows if isinstance(row["g"], NamedNode))
+        return sorted(row["g"].value for row in result.rows if self._visible(row["g"]))
 
     def select(self, query: str, bindings: Bindings | None = None) -> SelectResult:
-        data = self._read(query, bindings, JSON).convert()
+        """Rows of a SELECT; a result the server cut short (Virtuoso's ``ResultSetMaxRows``,
+        announced in ``X-SPARQL-MaxRows``) is an error, never a silently partial answer."""
+        data, headers = self._json(query, bindings)
+        limit = headers.get("X-SPARQL-MaxRows")
+        if limit:
+            raise _Truncated(
+                f"máy chủ SPARQL {self.query_url} cắt kết quả ở {limit} dòng: "
+                "tăng ResultSetMaxRows trong mục [SPARQL] của virtuoso.ini"
+            )
+        return self._rows(data)
+
+    def _rows(self, data: dict) -> SelectResult:
         if "results" not in data:
             raise QueryError("truy vấn không phải SELECT")
         names = tuple(data["head"]["vars"])
@@ -199,24 +410,53 @@ class RemoteStore:
         return SelectResult(names, rows)
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
-        data = self._read(query, bindings, JSON).convert()
-        if "boolean" not in data:
-            raise QueryError("truy vấn không phải ASK")
-        return bool(data["boolean"])
+        data, _ = self._json(query, bindings)
+        if "boolean" in data:
+            return bool(data["boolean"])
+        # Virtuoso started without "CaseMode = 2" answers ASK as a one-row SELECT of its
+        # internal __ASK_RETVAL column (1 or 0).
+        rows = data.get("results", {}).get("bindings", [])
+        if data.get("head", {}).get("vars") == ["__ASK_RETVAL"]:
+            return bool(rows) and rows[0].get("__ASK_RETVAL", {}).get("value") not in ("0", "false")
+        raise QueryError("truy vấn không phải ASK")
 
     def construct(self, query: str, bindings: Bindings | None = None) -> list[Triple]:
-        body = self._read(query, bindings, TURTLE).response.read()
+        response = self._query(query, bindings, _RDF_ACCEPT)
+        kind = response.headers.get_content_type()
+        rdf_format = RdfFormat.RDF_XML if kind == "application/rdf+xml" else RdfFormat.TURTLE  # N-Triples ⊂ Turtle
         try:
-            return [q.triple for q in parse(body, format=RdfFormat.TURTLE)]
+            return [q.triple for q in parse(response.body, format=rdf_format)]
         except SyntaxError as error:
-            raise QueryError(f"kết quả CONSTRUCT không đọc được: {error}") from None
+            raise QueryError(f"kết quả CONSTRUCT của {self.query_url} không đọc được ({kind}): {error}") from None
 
-    def _quads(self):
-        from pyoxigraph import DefaultGraph, Quad
+    def default_graph_is_union(self) -> bool:
+        """Whether the server's default graph is the union of the named graphs (Virtuoso,
+        GraphDB/RDF4J) rather than a graph of its own (Oxigraph, Fuseki): counted or dumped
+        as a graph of its own, it would list every triple twice. Probed with one triple of a
+        named graph; unknown (and so False) while there is none."""
+        if self._union_default is None:
+            sample = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!isBlank(?s) && !isBlank(?o)) } LIMIT 1"
+            rows = self.select(sample).rows
+            if not rows:
+                return False
+            self._union_default = self.ask("ASK WHERE { ?s ?p ?o }", rows[0])  # type: ignore[arg-type]
+        return self._union_default
 
-        for row in self.select(_ALL_QUADS).rows:
-            graph = row["g"] if row["g"] is not None else DefaultGraph()
-            yield Quad(row["s"], row["p"], row["o"], graph)
+    def _quads(self) -> Iterator[Quad]:
+        if not self.default_graph_is_union():
+            for row in self.select(_DEFAULT_TRIPLES).rows:
+                yield Quad(row["s"], row["p"], row["o"], DefaultGraph())
+        try:
+            everything = self.select(_NAMED_QUADS)
+        except _Truncated:  # too big for one answer: graph by graph
+            for name in self.graph_names():
+                graph = NamedNode(name)
+                for row in self.select(_GRAPH_TRIPLES, {"g": graph}).rows:
+                    yield Quad(row["s"], row["p"], row["o"], graph)
+            return
+        for row in everything.rows:
+            if self._visible(row["g"]):
+                yield Quad(row["s"], row["p"], row["o"], row["g"])
 
     def dump(self, fmt: str) -> bytes:
         formats = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD}
@@ -228,12 +468,13 @@ class RemoteStore:
         return serialize(list(self._quads()), format=formats[fmt]) or b""
 
     def count(self, graph: str | None = None) -> int:
-        if graph is None:
-            query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-            rows = self.select(query).rows
-        else:
+        if graph is not None:
             rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": NamedNode(graph)}).rows
-        return int(rows[0]["n"].value)
+            return int(rows[0]["n"].value)
+        total = sum(int(row["n"].value) for row in self.select(_GRAPH_SIZES).rows if self._visible(row["g"]))
+        if not self.default_graph_is_union():
+            total += int(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"].value)
+        return total
 
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""

@@ -1,4 +1,10 @@
-"""Options shared by the commands that use the graph store, and opening the store."""
+"""Options shared by the commands that use the graph store, and opening the store.
+
+Credentials and the other remote settings (CCHC_USER, CCHC_PASSWORD, CCHC_TOKEN,
+CCHC_UPDATE_URL, CCHC_GSP_URL, CCHC_TIMEOUT, CCHC_RETRIES) are read from the environment by
+``open_store``, not taken as flags: a password on the command line ends up in the shell
+history and in ``ps``.
+"""
 
 from __future__ import annotations
 
@@ -14,11 +20,16 @@ StoreDir = Annotated[
     Optional[Path],
     typer.Option("--store", envvar="CCHC_STORE", help="Thư mục kho đồ thị nhúng (Oxigraph).", show_default=False),
 ]
+_ENDPOINT_HELP = (
+    "URL truy vấn của máy chủ SPARQL 1.1 từ xa. Xác thực qua biến môi trường CCHC_USER và CCHC_PASSWORD, "
+    "hoặc CCHC_TOKEN; CCHC_UPDATE_URL, CCHC_GSP_URL khi địa chỉ ghi khác mặc định."
+)
 Endpoint = Annotated[
     Optional[str],
-    typer.Option("--endpoint", envvar="CCHC_ENDPOINT", help="URL truy vấn của máy chủ SPARQL 1.1 từ xa.", show_default=False),
+    typer.Option("--endpoint", envvar="CCHC_ENDPOINT", help=_ENDPOINT_HELP, show_default=False),
 ]
 
 
 def store_from(store_dir: Path | None, endpoint: str | None) -> GraphStore:
+    """The store a command works on; remote settings come from the environment."""
     return open_store(store_dir=store_dir, endpoint=endpoint)
