@@ -41,6 +41,10 @@ class _Lexicon:
     stop: frozenset[str]
     kinds: dict[str, str]
     collective_list: re.Pattern[str]
+    council_end: re.Pattern[str]
+    standalone: frozenset[str]
+    addressed: frozenset[str]
+    same_posts: tuple[tuple[str, str], ...]
 
 
 @cache
@@ -54,7 +58,11 @@ def _lexicon() -> _Lexicon:
             kinds[phrase] = kind
     alternatives.sort(key=len, reverse=True)
     starts = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])")
-    return _Lexicon(starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]))
+    return _Lexicon(
+        starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
+        re.compile(data["council_end"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
+        tuple((match_key(k), match_key(v)) for k, v in data["same_posts"].items()),
+    )
 
 
 @cache
@@ -83,7 +91,10 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
             continue
         if token in ("và", "&", "-", "–", ","):
             following = _NEXT_TOKEN.match(text, match.end())
-            joins_council = token in ("và", "&", "-", "–") and re.search(r"HĐND|Hội đồng nhân dân", text[pos:end])
+            # "Văn phòng HĐND và UBND xã": the council and its committee share one office,
+            # so a connector right after the council's name joins them; a later "và"
+            # ("… UBND xã và Phòng Văn hóa - Xã hội") starts the next agency.
+            joins_council = token in ("và", "&", "-", "–") and lexicon.council_end.search(text, pos, end)
             if following and _capital(following.group(1)) and (
                 joins_council or not _lexicon().starts.match(text, following.start(1))
             ):
@@ -130,17 +141,23 @@ def _listed(text: str) -> list[Mention]:
     return found
 
 
-def find_mentions(text: str, listed: bool = True) -> list[Mention]:
-    """Every agency, body, post or titled person named in ``text``, left to right."""
+def find_mentions(text: str, listed: bool = True, addressed: bool = False) -> list[Mention]:
+    """Every agency, body, post or titled person named in ``text``, left to right.
+
+    ``addressed``: ``text`` names whom something goes to, where a post may stand alone
+    ("báo cáo về Ủy viên thường trực").
+    """
     if listed and _lexicon().collective_list.search(text):
         items = _listed(text)
         if items:
             covered_until = items[-1].end
-            rest = [m for m in find_mentions(text, listed=False) if m.start >= covered_until or m.end <= items[0].start]
+            rest = [m for m in find_mentions(text, listed=False, addressed=addressed) if m.start >= covered_until or m.end <= items[0].start]
             return sorted(items + rest, key=lambda m: m.start)
     mentions: list[Mention] = []
     position = 0
-    starts = _lexicon().starts
+    lexicon = _lexicon()
+    alone = lexicon.standalone | lexicon.addressed if addressed else lexicon.standalone
+    starts = lexicon.starts
     while True:
         match = starts.search(text, position)
         if not match:
@@ -154,7 +171,7 @@ def find_mentions(text: str, listed: bool = True) -> list[Mention]:
             follower = starts.match(text, end + 1) if text[end : end + 1] == " " else None
             if follower:
                 end = _extend(text, follower.end())
-            elif end == match.end() and head not in ("Thư ký", "Chủ tịch", "Phó Chủ tịch"):
+            elif end == match.end() and head not in alone:
                 position = match.end()
                 continue
         elif end == match.end() and kind == "agency" and head not in ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân"):
@@ -166,19 +183,24 @@ def find_mentions(text: str, listed: bool = True) -> list[Mention]:
 
 
 @cache
-def _head_titles() -> re.Pattern[str]:
-    titles = json.loads(read_text("cchc.graph", "data/agencies.json"))["head_titles"]
-    return re.compile("^(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\s+")
+def _head_titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = json.loads(read_text("cchc.graph", "data/agencies.json"))
+    titles = data["head_titles"]
+    heads = re.compile("^(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")\s+")
+    return heads, re.compile(data["own_posts"])
 
 
 def held_agency(name: str) -> str | None:
-    """The agency whose head a titled name is ("Trưởng Phòng Nội vụ" → "Phòng Nội vụ").
+    """The agency whose head a titled name is ("Trưởng Phòng Nội vụ" → "Phòng Nội vụ",
+    "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã" → the Front).
 
     Duties given to the head of an agency are the agency's duties in the graph; the chair
-    of a people's committee is a post of its own and is left alone.
+    of a people's committee is a post of its own and is left alone ("Chủ tịch UBND huyện"
+    leads in its own name, as the annotations have it).
     """
-    match = _head_titles().match(name)
-    if not match:
+    heads, own_posts = _head_titles()
+    match = heads.match(name)
+    if not match or own_posts.match(name):
         return None
     rest = name[match.end() :]
     rest = rest[:1].upper() + rest[1:]  # "Trưởng phòng Tư pháp" → "Phòng Tư pháp"
@@ -189,6 +211,9 @@ def held_agency(name: str) -> str | None:
 def agency_key(name: str) -> str:
     """One key per real agency across spellings ("VP HĐND-UBND" = "Văn phòng HĐND & UBND")."""
     key = match_key(name)
+    for other, same in _lexicon().same_posts:
+        if key.startswith(other):
+            key = same + key[len(other) :]
     for long, short in (("ủy ban nhân dân", "ubnd"), ("hội đồng nhân dân", "hđnd"), ("văn phòng", "vp")):
         key = key.replace(long, short)
     return re.sub(r"[\s,.-]+", " ", key.replace(" và ", " ")).strip()

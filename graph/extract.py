@@ -46,6 +46,7 @@ class _Cues:
     member_prefix: re.Pattern[str]
     field_list: re.Pattern[str]
     collective_prefix: re.Pattern[str]
+    stated_role: re.Pattern[str]
     meeting_counts: tuple[tuple[re.Pattern[str], str | int], ...]
 
 
@@ -59,7 +60,7 @@ def cues() -> _Cues:
     return _Cues(
         c("subject_prefix"), c("mode_phoi_hop"), c("mode_tham_dinh"), c("mode_giam_sat"),
         c("list_lead"), c("list_partner"), c("list_doer"), c("after_lead"), c("after_partner"),
-        c("partner_with"), c("meeting"), c("member_prefix"), c("field_list"), c("collective_prefix"),
+        c("partner_with"), c("meeting"), c("member_prefix"), c("field_list"), c("collective_prefix"), c("stated_role"),
         tuple((re.compile(k, re.IGNORECASE), v) for k, v in raw["meeting_counts"].items()),
     )
 
@@ -100,14 +101,30 @@ def _member_of(line: str) -> str | None:
 
 
 def _mode(duty: str) -> str:
+    """The role a duty line gives: a line that says "chủ trì" leads whatever else it does
+    ("Chủ trì, hướng dẫn, kiểm tra, thẩm định … chỉ số"), so only lines without it appraise
+    or supervise."""
     c = cues()
     if c.phoi_hop.search(duty):
         return "phoi_hop"
-    if c.tham_dinh.search(duty):
+    leads = re.search(r"\bchủ trì\b", duty, re.IGNORECASE)
+    if c.tham_dinh.search(duty) and not leads:
         return "tham_dinh"
-    if c.giam_sat.search(duty) and not re.search(r"\bchủ trì\b", duty, re.IGNORECASE):
+    if c.giam_sat.search(duty) and not leads:
         return "giam_sat"
     return "chu_tri"
+
+
+def _stated_mode(predicate: str) -> str | None:
+    """The role a sentence's verb names when it is neither lead nor partner: "Ủy ban Mặt
+    trận Tổ quốc Việt Nam xã thực hiện giám sát …" supervises, "Sở Tư pháp thẩm định các
+    tiêu chí …" appraises. Only the verb right after the agency counts, read with the same
+    cues as a duty line (``_mode``), so a later "giám sát" in the sentence changes nothing."""
+    verb = cues().stated_role.match(predicate)
+    if not verb:
+        return None
+    mode = _mode(predicate[verb.start(1) :])
+    return mode if mode in ("giam_sat", "tham_dinh") else None
 
 
 def _names(fragment: str) -> list[str]:
@@ -202,6 +219,8 @@ def _sentence_rules(provision: Provision, text: str, context: str, out: _Collect
         leading = len(text[: group[0].start].split()) <= 5
         if c.after_partner.match(after):
             mode = "phoi_hop"
+        elif leading and (stated := _stated_mode(text[group[-1].end :])):
+            mode = stated
         elif c.after_lead.match(after) and leading:
             mode = "chu_tri"
         else:
@@ -360,6 +379,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
     reporting = [replace(r, span=located(r.provision, r.text)) for r in reporting]
     ratings = [replace(r, span=located(r.provision, r.text)) for r in ratings]
     tasks = [replace(t, span=located(t.provision, t.content)) for t in tasks]
+    members = [replace(m, span=located(m.provision, m.text)) for m in out.members.values()]
     return Facts(
         agencies=_agencies(assignments, out.aliases),
         assignments=assignments,
@@ -367,7 +387,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         reporting=tuple(reporting),
         ratings=tuple(ratings),
         tasks=tuple(tasks),
-        members=tuple(out.members.values()),
+        members=tuple(members),
     )
 
 

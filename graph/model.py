@@ -178,6 +178,7 @@ class Membership:
     agency: str
     provision: str = ""
     text: str = ""
+    span: Span | None = None  # the exact characters of the source it was read from
 
 
 @dataclass(frozen=True)

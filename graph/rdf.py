@@ -229,8 +229,19 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
         b.add(node, _n(CCHC, "mode"), NamedNode(vocab_iri("mode", row.mode)))
         b.add(node, _n(CCHC, "area"), NamedNode(vocab_iri("area", row.area)))
         b.text(node, _n(CCHC, "deadline"), row.deadline)
-    for member in facts.members:
-        b.add(agency(member.agency), _n(ORG, "memberOf"), agency(member.body))
+    for n, member in enumerate(facts.members):
+        seat, body = agency(member.agency), agency(member.body)
+        b.add(seat, _n(ORG, "memberOf"), body)  # the short form queries use
+        # The n-ary form (W3C ORG) says where the membership is written, like every fact.
+        node = NamedNode(f"{iri.value}/membership_{n + 1}")
+        b.add(node, A, _n(ORG, "Membership"))
+        b.add(node, _n(ORG, "member"), seat)
+        b.add(node, _n(ORG, "organization"), body)
+        b.add(node, _n(CCHC, "provision"), NamedNode(f"{iri.value}/{member.provision}") if member.provision else iri)
+        b.text(node, _n(CCHC, "sourceText"), member.text)
+        if member.span:
+            b.add(node, _n(CCHC, "spanStart"), _int(member.span.start))
+            b.add(node, _n(CCHC, "spanEnd"), _int(member.span.end))
     for n, meeting in enumerate(facts.meetings):
         node = NamedNode(f"{iri.value}/meeting_{n + 1}")
         _fact(b, node, "MeetingRegime", iri, meeting.provision, meeting.text, meeting.span)

@@ -7,6 +7,7 @@ can report it and leave the store untouched.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from pathlib import Path
 
@@ -16,6 +17,11 @@ from cchc.graph.model import SourceText
 
 MAX_BYTES = 20 * 2**20
 _READERS = {".txt": "txt", ".md": "md", ".docx": "docx", ".pdf": "pdf"}
+# Markdown's backslash escapes ("1\." so a number is not a list, "\-" so a dash is not a
+# bullet) and emphasis around a whole line ("*Căn cứ …;*", "*(Ban hành kèm theo …)*",
+# "***Nơi nhận:***"): the text a regulation's reader sees is without them.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_MD_WRAPPED = re.compile(r"(?m)^([ \t]*)(\*{1,3})(?=[^*\s])((?:[^*\\\n]|\\.)*?[^*\s\\])(\*{1,3})([ \t]*)$")
 _MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"\xd0\xcf\x11\xe0": "Office 97-2003"}
 
 
@@ -62,6 +68,8 @@ def read_bytes(data: bytes, name: str, encoding: str | None = None, fmt: str | N
         if guessed:
             warnings.append(f"đã đoán bảng mã {used}")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if fmt == "md":
+        text = markdown_text(text)
     if not text.strip():
         raise InputFileError(where, "tệp không có nội dung văn bản")
     return SourceText(
@@ -73,3 +81,32 @@ def read_bytes(data: bytes, name: str, encoding: str | None = None, fmt: str | N
         sha256=hashlib.sha256(data).hexdigest(),
         warnings=tuple(warnings),
     )
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    indent, opening, inner, closing, trailing = match.groups()
+    if len(opening) != len(closing) or len(opening) == 2:
+        return match.group(0)  # "**Điều 1.**" is bold, which the parser reads through
+    return f"{indent}{opening[1:]}{inner}{closing[1:]}{trailing}"
+
+
+def _unescape(match: re.Match[str]) -> str:
+    if match.group(1) != "|":
+        return match.group(1)
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    # In a table row "\|" is a pipe inside a cell, not a cell separator: kept for the
+    # table reader (graph/tasks.py), which splits on the separators only.
+    return match.group(0) if text[line_start : match.start()].lstrip().startswith("|") else "|"
+
+
+def markdown_text(text: str) -> str:
+    """Markdown as the plain text it renders to, line for line: whole-line italics (and the
+    italic of bold italics) unwrapped, backslash escapes undone.
+
+    Italics go first, while an escaped "\\*" cannot yet be taken for emphasis. Bold ("**")
+    and headings ("#") are left to the parser, which reads through them in every format.
+    """
+    if "*" in text:
+        text = _MD_WRAPPED.sub(_unwrap, text)
+    return _MD_ESCAPE.sub(_unescape, text) if "\\" in text else text

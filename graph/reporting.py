@@ -30,6 +30,7 @@ class _Cues:
     last_month: re.Pattern[str]
     days_before: re.Pattern[str]
     recipient: re.Pattern[str]
+    recipient_end: re.Pattern[str]
     channel: re.Pattern[str]
 
 
@@ -49,6 +50,7 @@ def _cues() -> _Cues:
         c(raw["last_month_of_period"]),
         c(raw["working_days_before"]),
         c(raw["recipient"], 0),
+        c(raw["recipient_end"], 0),
         c(raw["channel"], 0),
     )
 
@@ -84,14 +86,17 @@ def obligation(sentence: str, provision: Provision, reporter: str | None, prefix
     day = cues.day.search(deadline) if deadline else None
     before = find_mentions(sentence[: cues.trigger.search(sentence).start()])
     recipient_at = cues.recipient.search(sentence)
-    recipients = find_mentions(sentence[recipient_at.end() :]) if recipient_at else []
+    recipients = find_mentions(sentence[recipient_at.end() :], addressed=True) if recipient_at else []
     if not recipients:  # "báo cáo Ban Chỉ đạo …": the object of the verb is the recipient
         after = sentence[cues.trigger.search(sentence).end() :]
-        recipients = [m for m in find_mentions(after) if m.start <= 1]
+        recipients = [m for m in find_mentions(after, addressed=True) if m.start <= 1]
     channel = cues.channel.search(sentence)
+    # "báo cáo Trưởng Ban Chỉ đạo kết quả thực hiện": what is reported follows the
+    # recipient, and a name may run on into it.
+    recipient = cues.recipient_end.sub("", recipients[0].name) if recipients else None
     return ReportingObligation(
         reporter=before[0].name if before else reporter,
-        recipient=recipients[0].name if recipients else None,
+        recipient=recipient or None,
         period=period,
         deadline_rule=deadline,
         deadline_day=int(day.group(1)) if day and not cues.days_before.search(deadline or "") else None,

@@ -243,9 +243,28 @@ def _executors(cleaned: list[str]) -> tuple[str, ...]:
     return ()
 
 
+def _header_columns(cleaned: list[str]) -> list[str]:
+    """The lines with the header block's columns apart.
+
+    Above the kind name ("QUYẾT ĐỊNH") a regulation's header is a table: issuer beside the
+    national motto, number beside place and date. A one-line rendering joins the columns
+    with " — " ("Số: 12/QĐ-UBND — *Xã Tân Phú, ngày 05 tháng 01 năm 2026*"), which the
+    header patterns, anchored at a line's start, would not see.
+    """
+    out: list[str] = []
+    for index, text in enumerate(cleaned):
+        if index >= 40 or _kind_key(text):
+            return out + cleaned[index:]
+        if " — " in text:
+            out.extend(part.strip(" *") for part in text.split(" — "))
+        else:
+            out.append(text)
+    return out
+
+
 def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata:
     p = patterns()
-    cleaned = [clean(line) for line in lines]
+    cleaned = _header_columns([clean(line) for line in lines])
     head = "\n".join(cleaned[:60])
     kind = kind_default
     title = None

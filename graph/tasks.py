@@ -53,8 +53,17 @@ def _partners(cell: str | None) -> tuple[str, ...]:
     return tuple(partners)
 
 
+# A cell separator is a pipe with a blank (or the line's end) on each side; "\|" is a pipe
+# inside a cell (Markdown's escape). Cleaning folds " |  | " to " | | ", so the blank
+# between two pipes is shared: the lookahead leaves it to the next separator, and an empty
+# cell (a task with no coordinators) stays a cell.
+_SEPARATOR = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)")
+
+
 def _cells(line: str) -> list[str] | None:
-    return [cell.strip() for cell in line.split(" | ")] if " | " in line else None
+    if " | " not in line:
+        return None
+    return [cell.strip().replace("\\|", "|") for cell in _SEPARATOR.split(line)]
 
 
 def plan_tasks(doc: ParsedDocument, prefix: str = "") -> list[PlanTask]:

@@ -34,10 +34,18 @@ def _place(text: str) -> str | None:
     return None
 
 
+_MINISTRY_HEAD = re.compile(r"\b(?:bộ|sở)\s+(?!trưởng\b)", re.IGNORECASE)
+_FIELD_START = re.compile(r"(^\w+\s+|\s(?:và|-)\s+|,\s+)(\w)")
+
+
 def _sentence_case(text: str) -> str:
     """ "VĂN PHÒNG ỦY BAN NHÂN DÂN THÀNH PHỐ" → "Văn phòng Ủy ban nhân dân Thành phố"."""
     out = text.lower().capitalize()
     out = re.sub(r"(?<!^)ủy ban nhân dân|(?<!^)uỷ ban nhân dân", lambda m: m.group(0).capitalize(), out)
+    ministry = _MINISTRY_HEAD.search(out)
+    if ministry:  # "Bộ Nội vụ", "Sở Khoa học và Công nghệ": each field starts with a capital
+        name = _FIELD_START.sub(lambda m: m.group(1) + m.group(2).upper(), out[ministry.start() :])
+        out = out[: ministry.start()] + name[:1].upper() + name[1:]
     return re.sub(r"(thành phố|tỉnh)$", lambda m: m.group(0).capitalize(), out)
 
 

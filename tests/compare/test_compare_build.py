@@ -101,7 +101,7 @@ def test_both_backends_give_the_same_comparison(any_store) -> None:
     lead = row(result, "Cải cách thể chế", "Chủ trì")
     assert cell_values(lead, "huyện Mỹ Xuyên") == [("Phòng Tư pháp", "Tư pháp", True, ["Điều 6 khoản 2 điểm b"])]
     assert [text for text, *_ in cell_values(lead, "tỉnh Quảng Nam")] == ["Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh"]
-    assert result.differing == 29
+    assert result.differing == 28
     assert [(a.kind, len(a.pairs)) for a in result.alignments] == [("quy_che", 6)]
     leads = survey(any_store, resolve.area("thể chế"))
     assert leads.shares[0].sentence == "Tư pháp (Phòng Tư pháp, Sở Tư pháp) chủ trì ở 3 trên 5 đơn vị (huyện Hón Quản, huyện Mỹ Xuyên, tỉnh Quảng Nam)."

@@ -170,3 +170,84 @@ def test_every_fact_traces_to_its_characters() -> None:
                 traced += 1
     assert facts_seen >= 30
     assert traced >= facts_seen - 1
+
+
+def test_ministries_are_agencies_but_sets_codes_and_units_are_not() -> None:
+    sentence = "Bộ Khoa học và Công nghệ chủ trì, phối hợp với Bộ Tài chính, Bộ Công an hướng dẫn áp dụng Bộ chỉ số, Bộ Tiêu chí và Bộ luật Lao động."
+    assert [(m.name, m.kind) for m in find_mentions(sentence)] == [
+        ("Bộ Khoa học và Công nghệ", "agency"), ("Bộ Tài chính", "agency"), ("Bộ Công an", "agency"),
+    ]
+    # a one-stop unit is an organisational unit of its committee, not a ministry
+    assert [m.name for m in find_mentions("Bộ phận Một cửa xã tiếp nhận hồ sơ")] == ["Bộ phận Một cửa xã"]
+    text = "Điều 3. Tổ chức thực hiện\n1. Bộ trưởng Bộ Nội vụ chủ trì kiểm tra công tác cải cách hành chính.\n"
+    assert ("Bộ Nội vụ", "chu_tri", "kiem_tra") in facts_of(text)
+    from cchc.graph.functions import function_of
+
+    assert function_of("Bộ Nội vụ") == "noi_vu" and function_of("Bộ Tư pháp") == "tu_phap"
+
+
+def test_the_council_joins_its_committee_once() -> None:
+    text = (
+        "Điều 6. Trách nhiệm của Phòng Kinh tế\n"
+        "1. Chủ trì, phối hợp với Văn phòng HĐND và UBND xã và Phòng Văn hóa - Xã hội tham mưu thực hiện cơ chế tự chủ tài chính.\n"
+    )
+    found = facts_of(text)
+    assert ("Phòng Kinh tế", "chu_tri", "tai_chinh_cong") in found
+    partners = {agency for agency, mode, _ in found if mode == "phoi_hop"}
+    assert partners == {"Văn phòng HĐND và UBND xã", "Phòng Văn hóa - Xã hội"}
+    assert [m.name for m in find_mentions("VP HĐND-UBND huyện và Phòng Nội vụ")] == ["VP HĐND-UBND huyện", "Phòng Nội vụ"]
+
+
+def test_a_sentence_can_name_supervision_and_appraisal() -> None:
+    text = (
+        "Điều 7. Tổ chức thực hiện\n"
+        "1. Ủy ban Mặt trận Tổ quốc Việt Nam xã thực hiện giám sát việc thực hiện nhiệm vụ cải cách hành chính trên địa bàn xã.\n"
+        "2. Phòng Văn hóa - Xã hội thẩm định kết quả tự đánh giá, chấm điểm các tiêu chí thuộc lĩnh vực cải cách tổ chức bộ máy.\n"
+        "3. Văn phòng HĐND và UBND xã chủ trì thẩm định các đề án cải cách hành chính.\n"
+    )
+    roles = {(agency, mode) for agency, mode, _ in facts_of(text)}
+    assert ("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "giam_sat") in roles
+    assert ("Phòng Văn hóa - Xã hội", "tham_dinh") in roles
+    assert ("Văn phòng HĐND và UBND xã", "chu_tri") in roles  # "chủ trì" leads, whatever it leads
+
+
+def test_the_front_chair_seat_is_the_front_but_a_committee_chair_is_a_post() -> None:
+    text = (
+        "Điều 8. Nhiệm vụ của các thành viên Ban Chỉ đạo\n"
+        "1. Thành viên Ban Chỉ đạo - Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam xã\n"
+        "a) Thực hiện giám sát, phản biện xã hội đối với công tác cải cách hành chính trên địa bàn xã.\n"
+        "Điều 9. Trưởng Ban Chỉ đạo - Chủ tịch UBND xã\n"
+        "1. Lãnh đạo, chỉ đạo toàn diện công tác cải cách hành chính của xã.\n"
+    )
+    doc = parse_document(SourceText(name="f.txt", text=text, format="txt"))
+    facts = extract_facts(doc)
+    agencies = {(a.agency, a.mode) for a in facts.assignments}
+    assert ("Ủy ban Mặt trận Tổ quốc Việt Nam xã", "giam_sat") in agencies
+    assert any(agency.startswith("Chủ tịch UBND xã") for agency, _ in agencies)  # as the gold annotates it
+    assert [(m.body, m.agency) for m in facts.members] == [("Ban Chỉ đạo", "Ủy ban Mặt trận Tổ quốc Việt Nam xã")]
+
+
+def test_a_membership_is_a_fact_with_its_provision() -> None:
+    from pyoxigraph import NamedNode
+
+    from cchc.graph.namespaces import CCHC, ORG
+    from cchc.graph.rdf import document_triples
+
+    text = (
+        "Điều 5. Nhiệm vụ của các thành viên Ban Chỉ đạo\n"
+        "1. Thành viên Ban Chỉ đạo - Trưởng Phòng Tư pháp\n"
+        "a) Chủ trì rà soát, hệ thống hóa văn bản quy phạm pháp luật.\n"
+    )
+    doc = parse_document(SourceText(name="m.txt", text=text, format="txt"))
+    facts = extract_facts(doc)
+    (member,) = facts.members
+    assert text[member.span.start : member.span.end] == "Thành viên Ban Chỉ đạo - Trưởng Phòng Tư pháp"
+    triples = document_triples(doc, facts)
+    nodes = [t.subject for t in triples if t.predicate == NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type") and t.object == NamedNode(ORG + "Membership")]
+    assert len(nodes) == 1
+    about = {t.predicate.value: t.object for t in triples if t.subject == nodes[0]}
+    assert about[CCHC + "provision"].value.endswith("/art_5__para_1")
+    assert about[CCHC + "sourceText"].value == "Thành viên Ban Chỉ đạo - Trưởng Phòng Tư pháp"
+    labels = {t.subject: t.object.value for t in triples if t.predicate.value.endswith("prefLabel")}
+    assert (labels[about[ORG + "member"]], labels[about[ORG + "organization"]]) == ("Phòng Tư pháp", "Ban Chỉ đạo")
+    assert any(t.predicate == NamedNode(ORG + "memberOf") for t in triples)  # the short form stays

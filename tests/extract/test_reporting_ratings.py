@@ -66,3 +66,43 @@ def test_task_table_rows_become_tasks_and_assignments() -> None:
     assert first.area == "thu_tuc_hanh_chinh" and second.lead == "Sở KH&CN"
     roles = {(a.agency, a.mode) for a in found.assignments}
     assert {("Văn phòng UBND tỉnh", "chu_tri"), ("Sở Tư pháp", "phoi_hop"), ("Sở KH&CN", "chu_tri")} <= roles
+
+
+def test_a_ministry_receives_a_report() -> None:
+    text = "Điều 9. Chế độ báo cáo\n1. Sở Nội vụ gửi báo cáo định kỳ hằng năm về Bộ Nội vụ, chậm nhất ngày 15 tháng 12.\n"
+    (duty,) = facts(text).reporting
+    assert (duty.reporter, duty.recipient, duty.period, duty.deadline_day) == ("Sở Nội vụ", "Bộ Nội vụ", "yearly", 15)
+
+
+def test_recipients_start_with_a_capital_and_may_be_posts() -> None:
+    text = (
+        "Điều 10. Chế độ thông tin, báo cáo\n"
+        "1. Các thành viên Ban Chỉ đạo gửi báo cáo về Ủy viên thường trực định kỳ hằng quý.\n"
+        "2. Tổ giúp việc báo cáo Trưởng Ban Chỉ đạo kết quả thực hiện hằng tháng.\n"
+        "3. Phòng Nội vụ báo cáo Thường trực Ban Chỉ đạo định kỳ 6 tháng, chậm nhất ngày 15 tháng 6.\n"
+        "4. Các cơ quan báo cáo hằng quý về đơn vị đầu mối qua đường bưu điện.\n"
+    )
+    recipients = [(d.recipient, d.channel) for d in facts(text).reporting]
+    # "về đơn vị …", "qua đường …": a lower-case word names no one (À-Ỹ would take "đ")
+    assert recipients == [("Ủy viên thường trực", None), ("Trưởng Ban Chỉ đạo", None), ("Thường trực Ban Chỉ đạo", None), (None, None)]
+
+
+def test_an_empty_cell_is_kept() -> None:
+    text = (
+        "II. NHIỆM VỤ TRỌNG TÂM\n"
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm\n"
+        "1 | Xây dựng Kế hoạch cải cách hành chính năm 2027 | Phòng Văn hóa - Xã hội | Văn phòng HĐND và UBND xã | Tháng 12/2026 | Kế hoạch\n"
+        "2 | Rà soát, hệ thống hóa văn bản quy phạm pháp luật | Văn phòng HĐND và UBND xã |  | Quý II/2026 | Báo cáo kết quả rà soát\n"
+    )
+    found = facts(text)
+    second = found.tasks[1]
+    assert (second.lead, second.coordinators, second.timeframe, second.output) == (
+        "Văn phòng HĐND và UBND xã", (), "Quý II/2026", "Báo cáo kết quả rà soát",
+    )
+    assert ("Văn phòng HĐND và UBND xã", "chu_tri", "the_che") in {(a.agency, a.mode, a.area) for a in found.assignments}
+
+
+def test_a_pipe_escaped_in_a_markdown_cell_stays_in_the_cell() -> None:
+    from cchc.graph.tasks import _cells
+
+    assert _cells("| 1 | Điều 3 \\| khoản 2 | Phòng Nội vụ |  |") == ["", "1", "Điều 3 | khoản 2", "Phòng Nội vụ", "", ""]

@@ -118,3 +118,33 @@ def test_unknown_encoding_name_is_refused(tmp_path: Path) -> None:
     path.write_text(PARAGRAPH, encoding="utf-8")
     with pytest.raises(InputFileError, match="bảng mã không hỗ trợ"):
         read_document(path, encoding="klingon")
+
+
+def test_markdown_escapes_and_line_italics_are_undone(tmp_path: Path) -> None:
+    path = tmp_path / "kh.md"
+    path.write_text(
+        "*Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;*\n\n"
+        "*(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2026)*\n\n"
+        "1\\. Mục đích\n\n"
+        "\\- Như Điều 3;  \n"
+        "***Nơi nhận:***\n"
+        "**Điều 1.** Ban hành kèm theo *Quyết định* này\n"
+        "| 1 | Điều 3 \\| khoản 2 | Phòng Nội vụ |\n",
+        encoding="utf-8",
+    )
+    assert read_document(path).text.split("\n") == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "",
+        "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2026)",
+        "",
+        "1. Mục đích",
+        "",
+        "- Như Điều 3;  ",
+        "**Nơi nhận:**",  # bold is the parser's to read through
+        "**Điều 1.** Ban hành kèm theo *Quyết định* này",  # emphasis inside a line stays
+        "| 1 | Điều 3 \\| khoản 2 | Phòng Nội vụ |",  # a pipe inside a cell stays escaped
+        "",
+    ]
+    plain = tmp_path / "kh.txt"
+    plain.write_text("1\\. stays as written in a text file\n", encoding="utf-8")
+    assert read_document(plain).text == "1\\. stays as written in a text file\n"

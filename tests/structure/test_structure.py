@@ -136,3 +136,71 @@ def test_legal_bases_carry_kind_number_date_issuer_and_subject() -> None:
 )
 def test_the_regulated_unit(name: str, unit: str) -> None:
     assert effective_metadata(parse(CORPUS / name)).unit == unit
+
+
+MARKDOWN_DECISION = """**ỦY BAN NHÂN DÂN XÃ TÂN PHÚ** — **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** — **Độc lập - Tự do - Hạnh phúc**
+
+Số: 12/QĐ-UBND — *Xã Tân Phú, ngày 05 tháng 01 năm 2026*
+
+## QUYẾT ĐỊNH
+
+**Ban hành Quy chế hoạt động của Ban Chỉ đạo cải cách hành chính xã Tân Phú**
+
+**ỦY BAN NHÂN DÂN XÃ TÂN PHÚ**
+
+*Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030;*
+
+**QUYẾT ĐỊNH:**
+
+**Điều 1.** Ban hành kèm theo Quyết định này Quy chế hoạt động của Ban Chỉ đạo cải cách hành chính xã Tân Phú.
+
+**Điều 2.** Chánh Văn phòng HĐND và UBND xã chịu trách nhiệm thi hành Quyết định này./.
+
+***Nơi nhận:***
+
+\\- Như Điều 2;  
+\\- Lưu: VT.  
+
+---
+
+## QUY CHẾ
+
+**Hoạt động của Ban Chỉ đạo cải cách hành chính xã Tân Phú**
+
+*(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 01 năm 2026 của Ủy ban nhân dân xã Tân Phú)*
+
+**Điều 1. Phạm vi điều chỉnh**
+
+1\\. Quy chế này quy định nguyên tắc làm việc của Ban Chỉ đạo.
+
+2\\. Quy chế này áp dụng đối với các thành viên Ban Chỉ đạo.
+"""
+
+
+def test_a_markdown_decision_reads_like_its_text() -> None:
+    from cchc.graph.read import read_bytes
+
+    doc = parse_document(read_bytes(MARKDOWN_DECISION.encode("utf-8"), "qd.md"))
+    meta = doc.metadata
+    # number and place/date share one line, as the Markdown drafts write them
+    assert (meta.number, meta.place, meta.issued.isoformat()) == ("12/QĐ-UBND", "Xã Tân Phú", "2026-01-05")
+    assert meta.issuer == "ỦY BAN NHÂN DÂN XÃ TÂN PHÚ"
+    assert [c.number for c in meta.legal_bases] == ["76/NQ-CP"]
+    assert meta.recipients == ("Như Điều 2", "Lưu: VT")
+    (regulation,) = doc.attachments
+    assert effective_metadata(doc).kind == "quy_che"
+    assert [(p.eid, p.text) for p in regulation.provisions() if p.kind == "clause"] == [
+        ("art_1__para_1", "Quy chế này quy định nguyên tắc làm việc của Ban Chỉ đạo."),
+        ("art_1__para_2", "Quy chế này áp dụng đối với các thành viên Ban Chỉ đạo."),
+    ]
+
+
+def test_a_ministry_regulating_its_own_work_is_its_unit() -> None:
+    text = (
+        "BỘ NỘI VỤ\n\nSố: 15/QĐ-BNV\n\nHà Nội, ngày 10 tháng 3 năm 2026\n\nQUYẾT ĐỊNH\n\n"
+        "Ban hành Kế hoạch cải cách hành chính năm 2026\n\nBỘ TRƯỞNG BỘ NỘI VỤ\n\n"
+        "Căn cứ Nghị định số 25/2025/NĐ-CP ngày 21 tháng 02 năm 2025 của Chính phủ;\n\n"
+        "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Kế hoạch cải cách hành chính năm 2026.\n"
+    )
+    meta = parse_document(SourceText(name="bnv.txt", text=text, format="txt")).metadata
+    assert meta.unit == "Bộ Nội vụ"  # the capitals written in the usual case, field capitalised
