@@ -128,8 +128,8 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "based_on"), _instrument(b, citation))
     for citation in meta.replaces:
         b.add(iri, _n(ELI, "repeals"), _instrument(b, citation))
-    for order, provision in enumerate(doc.body):
-        _provision(b, provision, iri, iri, order)
+    for provision in doc.body:
+        _provision(b, provision, iri, iri)
     for reference in doc.references:
         source = NamedNode(f"{iri.value}/{reference.source}")
         if reference.target:
@@ -174,21 +174,20 @@ def _instrument(b: _Builder, citation: Citation) -> NamedNode:
     return node
 
 
-def _provision(b: _Builder, provision: Provision, parent: NamedNode, doc: NamedNode, order: int) -> None:
+def _provision(b: _Builder, provision: Provision, parent: NamedNode, doc: NamedNode) -> None:
     node = NamedNode(f"{doc.value}/{provision.eid}")
     # eli:LegalResourceSubdivision follows from the class (cchc:Provision ⊑ eli:…): not
     # repeated on every provision, which would add a tenth to the store for no answer.
     b.add(node, A, _n(CCHC, _KIND_CLASS.get(provision.kind, "Provision")))
     b.add(node, _n(ELI, "is_part_of"), parent)
     b.add(node, _n(CCHC, "eid"), Literal(provision.eid))
-    b.add(node, _n(CCHC, "order"), _int(order))
     b.add(node, _n(CCHC, "line"), _int(provision.span.line))
     if provision.number:
         b.add(node, _n(CCHC, "number"), Literal(provision.number))
     b.text(node, _n(CCHC, "heading"), provision.heading)
     b.text(node, _n(CCHC, "text"), provision.text)
-    for child_order, child in enumerate(provision.children):
-        _provision(b, child, node, doc, child_order)
+    for child in provision.children:  # the order is the source's: cchc:line
+        _provision(b, child, node, doc)
 
 
 def _fact(b: _Builder, node: NamedNode, cls: str, doc: NamedNode, eid: str, text: str, span: Span | None = None) -> None:
