@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 
 import rdflib
@@ -31,6 +32,16 @@ def ontology_graph() -> rdflib.Graph:
 
 def shapes_graph() -> rdflib.Graph:
     return _parsed("shapes.ttl")
+
+
+@cache
+def ontology_version() -> str:
+    """A digest of the packaged Turtle files: the N-Triples form is no version, since its
+    blank-node labels differ from one process to the next."""
+    digest = hashlib.sha256()
+    for name in ontology_files():
+        digest.update(read_text(PACKAGE, name).encode())
+    return digest.hexdigest()
 
 
 @cache

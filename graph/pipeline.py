@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-import hashlib
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
@@ -19,7 +18,7 @@ from cchc.errors import CchcError, InputFileError
 from cchc.graph.extract import extract_facts
 from cchc.graph.model import Facts, ParsedDocument
 from cchc.graph.namespaces import CCHC, ONTOLOGY_GRAPH, sparql_prologue
-from cchc.graph.ontology import ontology_ntriples
+from cchc.graph.ontology import ontology_ntriples, ontology_version
 from cchc.graph.rdf import document_iri, document_triples
 from cchc.graph.read import read_document
 from cchc.graph.store.base import GraphStore
@@ -72,12 +71,11 @@ def ensure_ontology(store: GraphStore) -> None:
     Queries resolve labels, functions and areas there, so the store answers on its own
     (also for SPARQL clients that never saw the packaged files).
     """
-    text = ontology_ntriples()
-    version = Literal(hashlib.sha256(text.encode()).hexdigest())
+    version = Literal(ontology_version())
     marker = "ASK WHERE { GRAPH ?g { ?g cchc:sha256 ?version } }"
     if store.ask(sparql_prologue() + marker, {"g": NamedNode(ONTOLOGY_GRAPH), "version": version}):
         return
-    triples = [Triple(q.subject, q.predicate, q.object) for q in parse(text.encode(), format=RdfFormat.N_TRIPLES)]
+    triples = [Triple(q.subject, q.predicate, q.object) for q in parse(ontology_ntriples().encode(), format=RdfFormat.N_TRIPLES)]
     triples.append(Triple(NamedNode(ONTOLOGY_GRAPH), NamedNode(CCHC + "sha256"), version))
     store.replace_graph(ONTOLOGY_GRAPH, triples)
 
