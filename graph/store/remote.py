@@ -1,22 +1,38 @@
-"""Any SPARQL 1.1 server: queries and updates by the SPARQL 1.1 Protocol, bulk writes by
-the SPARQL 1.1 Graph Store Protocol (GSP).
+"""Any SPARQL 1.1 server: queries and updates by the SPARQL 1.1 Protocol through
+SPARQLWrapper, bulk writes by the SPARQL 1.1 Graph Store Protocol (GSP) through urllib.
 
-Every request goes through one small HTTP layer (``RemoteStore._request``) so that retries,
-authentication and error messages behave the same for a query, an update and a GSP ``PUT``:
+What goes through which library, and why:
+
+- every ``SELECT``, ``ASK``, ``CONSTRUCT`` and SPARQL Update goes through SPARQLWrapper
+  (``POST``, form-encoded ``query=``/``update=``, the result format chosen by ``Accept``
+  only). Its exceptions are turned back into HTTP statuses (``QueryBadFormed`` 400,
+  ``Unauthorized`` 401, ``EndPointNotFound`` 404, ``URITooLong`` 414,
+  ``EndPointInternalError`` 500; other statuses come through as urllib's ``HTTPError``),
+  with the response text its message carries and the headers of the urllib error it was
+  raised from, so one error logic serves every request;
+- a GSP ``PUT`` (``write_batch``) goes through urllib (``_put_graph``): SPARQLWrapper speaks
+  the SPARQL Protocol only;
+- credentials travel as an ``Authorization`` header that cchc computes itself and hands to
+  SPARQLWrapper with ``addCustomHttpHeader`` (and to the ``PUT``): basic auth up front, a
+  bearer token, or — once the server challenges for it, as Virtuoso's ``/sparql-auth`` does
+  — digest auth, whose response urllib's own digest code computes (an
+  ``HTTPDigestAuthHandler`` used as a calculator, never installed in an opener).
+  SPARQLWrapper's ``DIGEST`` mode is not used: on every request it installs a process-wide
+  urllib opener (``urllib.request.install_opener``), after which any 401 with a ``Bearer``
+  challenge anywhere in the process raises ``ValueError`` instead of an HTTP error, and after
+  one refused login every later 401 is "digest auth failed"; it also wants the realm known in
+  advance. A urllib opener of the store's own for digest servers would avoid that but take
+  their queries and updates out of SPARQLWrapper.
+
+One retry loop (``RemoteStore._exchange``) wraps both kinds of request, so that retries,
+authentication and error messages behave the same for a query, an update and a ``PUT``:
 
 - transient failures (connection refused or reset, timeouts, HTTP 408/425/429/502/503/504,
   and a server-reported deadlock) are retried with exponential backoff, honouring
   ``Retry-After``; every write cchc sends replaces whole graphs, so a retried write is
   idempotent;
-- credentials are HTTP basic auth ``(user, password)`` — answered with digest auth when the
-  server challenges for it, as Virtuoso's ``/sparql-auth`` does — or a bearer token;
 - a refused login, a missing endpoint or a server that keeps failing ends in one
   Vietnamese line naming the URL and the problem (``StoreError``), never a traceback.
-
-Plain ``urllib`` instead of SPARQLWrapper here: SPARQLWrapper hides the HTTP status of
-401 and 500 responses behind its own exceptions and implements digest auth by installing
-a process-wide urllib opener, which would leak one store's credentials to every other
-request of the process.
 
 Bindings travel as a ``VALUES`` block (``cchc.graph.store.bindings``). Each write is one
 request the server applies atomically (an update, or a GSP ``PUT`` of one graph), so a
@@ -25,19 +41,31 @@ document graph is replaced whole or not at all.
 
 from __future__ import annotations
 
+import ast
 import base64
 import http.client
 import json
+import math
 import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from email.message import Message
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
+from SPARQLWrapper import ASK, CONSTRUCT, INSERT, JSON, POST, SELECT, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+    URITooLong,
+)
 
 from cchc.errors import QueryError, StoreError
 from cchc.graph.store.base import Bindings, SelectResult, Term
@@ -57,7 +85,14 @@ _PERMISSION = re.compile(r"SECURITY|permission denied|not authori[sz]ed", re.IGN
 _MAX_PAUSE = 30.0
 _DETAIL = 200  # characters of a server's error text worth a line
 
-_SELECT_JSON = "application/sparql-results+json"
+# The status each SPARQLWrapper exception stands for (SPARQLWrapper.Wrapper._query).
+_WRAPPER_STATUS: dict[type[SPARQLWrapperException], int] = {
+    QueryBadFormed: 400,
+    Unauthorized: 401,
+    EndPointNotFound: 404,
+    URITooLong: 414,
+    EndPointInternalError: 500,
+}
 _RDF_ACCEPT = "application/n-triples, text/turtle;q=0.9, text/plain;q=0.5"
 _NAMED_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _GRAPH_TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -161,23 +196,43 @@ def _detail(body: bytes) -> str:
 
 
 def _body(error: urllib.error.HTTPError) -> bytes:
-    """An error response's body; urllib's own digest failure has none to read."""
+    """An error response's body, when urllib still has one to read."""
     try:
         return error.read() or b""
     except (AttributeError, OSError, http.client.HTTPException):
         return b""
 
 
-class _DigestWhenAsked(urllib.request.HTTPDigestAuthHandler):
-    """Answer a ``Digest`` challenge with the store's user and password; leave any other
-    401 (Basic, Bearer) alone so it reaches ``_request`` as an authentication failure.
-    urllib's own handler raises ValueError on a ``Bearer`` challenge."""
+def _wrapper_body(error: SPARQLWrapperException) -> bytes:
+    """The error response SPARQLWrapper read itself: it keeps it only as the ``repr`` of the
+    bytes at the end of its message (``"…\\n\\nResponse:\\nb'…'"``)."""
+    _, found, tail = str(error).partition("\n\nResponse:\n")
+    if not found:
+        return b""
+    try:
+        value = ast.literal_eval(tail)
+    except (ValueError, SyntaxError):
+        return tail.encode("utf-8", "replace")
+    return value if isinstance(value, bytes) else str(value).encode("utf-8", "replace")
 
-    def http_error_401(self, req, fp, code, msg, headers):  # noqa: ANN001 - urllib's signature
-        challenge = headers.get("www-authenticate", "")
-        if not challenge.lower().startswith("digest"):
-            return None
-        return super().http_error_401(req, fp, code, msg, headers)
+
+def _http_failure(error: urllib.error.HTTPError | SPARQLWrapperException) -> tuple[int, Message | None, bytes]:
+    """Status, headers and body of a failed exchange, whichever library reported it. A
+    SPARQLWrapper exception is raised while urllib's ``HTTPError`` is being handled, so
+    that error (the headers: ``WWW-Authenticate``, ``Server``, ``Retry-After``) is its
+    ``__context__``."""
+    if isinstance(error, urllib.error.HTTPError):
+        return error.code, error.headers, _body(error)
+    cause = error.__context__
+    headers = cause.headers if isinstance(cause, urllib.error.HTTPError) else None
+    code = _WRAPPER_STATUS.get(type(error)) or (cause.code if isinstance(cause, urllib.error.HTTPError) else 500)
+    return code, headers, _wrapper_body(error)
+
+
+def _challenge(header: str) -> dict[str, str]:
+    """The fields of a ``Digest …`` challenge, parsed as urllib's digest handler does."""
+    fields = header.split(" ", 1)[1] if " " in header else ""
+    return urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(fields)))
 
 
 class _Truncated(StoreError):
@@ -186,7 +241,6 @@ class _Truncated(StoreError):
 
 @dataclass(frozen=True)
 class _Response:
-    status: int
     headers: Message
     body: bytes
 
@@ -216,30 +270,75 @@ class RemoteStore:
         self.backoff = backoff
         self._server = ""  # the Server header last seen, to recognise Virtuoso
         self._union_default: bool | None = None
-        self._basic_first = True  # see _auth_header
-        self._opener = self._build_opener()
+        self._basic_first = True  # see _authorization
+        self._digest_challenge: dict[str, str] | None = None  # the server's last Digest challenge
+        self._digest = self._digest_calculator()
+        # The GSP PUT's own opener: one that other code installed process-wide (SPARQLWrapper's
+        # digest mode does) must not answer challenges for this store.
+        self._opener = urllib.request.build_opener()
 
     # HTTP -----------------------------------------------------------------
-    def _build_opener(self) -> urllib.request.OpenerDirector:
-        """One opener per store, so its credentials answer challenges from its own URLs only."""
-        handlers: list[urllib.request.BaseHandler] = []
-        if isinstance(self.auth, tuple):
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in {self.query_url, self.update_url, self.gsp_url} - {""}:
-                parts = urllib.parse.urlsplit(url)
-                passwords.add_password(None, f"{parts.scheme}://{parts.netloc}/", *self.auth)
-            handlers += [_DigestWhenAsked(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
-        return urllib.request.build_opener(*handlers)
+    def _digest_calculator(self) -> urllib.request.HTTPDigestAuthHandler | None:
+        """urllib's digest code with this store's user and password for its own URLs only;
+        used to compute ``Authorization`` values, never installed in an opener. Its
+        ``get_authorization`` (and ``parse_http_list``/``parse_keqv_list`` in ``_challenge``)
+        are what ``HTTPDigestAuthHandler`` itself runs on a challenge: outside urllib's
+        documented API, but unchanged since Python 2 and better than hand-written digest."""
+        if not isinstance(self.auth, tuple):
+            return None
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        for url in {self.query_url, self.update_url, self.gsp_url} - {""}:
+            parts = urllib.parse.urlsplit(url)
+            passwords.add_password(None, f"{parts.scheme}://{parts.netloc}/", *self.auth)
+        return urllib.request.HTTPDigestAuthHandler(passwords)
 
-    def _auth_header(self) -> dict[str, str]:
-        """Credentials sent with the request itself: a bearer token always; basic auth until
-        the server shows it wants a challenge round instead (``_basic_first``)."""
-        if isinstance(self.auth, tuple) and self._basic_first:
-            token = base64.b64encode(f"{self.auth[0]}:{self.auth[1]}".encode()).decode()
-            return {"Authorization": f"Basic {token}"}
+    def _authorization(self, method: str, url: str, where: str) -> str | None:
+        """The ``Authorization`` value for one request: a bearer token; digest once the
+        server has challenged for it (computed for this method and URL, reusing the last
+        nonce; a stale one is answered by a new challenge); otherwise basic auth up front,
+        until the server shows it wants a challenge round instead (``_basic_first``)."""
         if isinstance(self.auth, str):
-            return {"Authorization": f"Bearer {self.auth}"}
-        return {}
+            if not self.auth.isascii():  # HTTP headers carry Latin-1 at most; a token is ASCII
+                raise StoreError(f"token xác thực cho máy chủ SPARQL {where} chứa ký tự ngoài ASCII: kiểm tra CCHC_TOKEN")
+            return f"Bearer {self.auth}"
+        if not isinstance(self.auth, tuple):
+            return None
+        if self._digest_challenge is not None and self._digest is not None:
+            try:
+                answer = self._digest.get_authorization(urllib.request.Request(url, method=method), self._digest_challenge)
+            except UnicodeEncodeError:  # urllib computes digest auth over ASCII only
+                raise StoreError(
+                    f"máy chủ SPARQL {where} đòi xác thực digest, mà digest của urllib chỉ nhận "
+                    "tên người dùng và mật khẩu ASCII: đổi mật khẩu hoặc dùng xác thực basic"
+                ) from None
+            except ValueError:  # an algorithm urllib does not implement (it has MD5 and SHA)
+                answer = None
+            if answer is None:
+                algorithm = self._digest_challenge.get("algorithm", "MD5")
+                raise StoreError(f"máy chủ SPARQL {where} đòi xác thực digest kiểu cchc không hỗ trợ (algorithm={algorithm})")
+            return f"Digest {answer}"
+        if self._basic_first:
+            token = base64.b64encode(f"{self.auth[0]}:{self.auth[1]}".encode()).decode()
+            return f"Basic {token}"
+        return None
+
+    def _answer_challenge(self, headers: Message | None, answered: bool) -> bool:
+        """Whether a 401 is worth sending again at once with other credentials: the first
+        ``Digest`` challenge of a request (a second one means the password was refused), or a
+        bare 401 to our up-front basic auth — Virtuoso's digest endpoints answer that way and,
+        asked again without it, send their challenge."""
+        if not isinstance(self.auth, tuple):
+            return False
+        challenge = (headers.get("WWW-Authenticate") if headers else None) or ""
+        if challenge[:7].lower() == "digest ":
+            if answered:
+                return False
+            self._digest_challenge = _challenge(challenge)
+            return True
+        if not challenge and self._basic_first and self._digest_challenge is None:
+            self._basic_first = False
+            return True
+        return False
 
     def _pause(self, attempt: int, retry_after: str | None) -> None:
         delay = self.backoff * 2**attempt
@@ -247,40 +346,34 @@ class RemoteStore:
             delay = max(delay, float(retry_after))
         time.sleep(min(delay, _MAX_PAUSE))
 
-    def _request(self, method: str, url: str, body: bytes | None, headers: Mapping[str, str], write: bool) -> _Response:
-        """One HTTP exchange with retries; failures become one-line ``StoreError``s (a 400 on
-        a read is the query's fault: ``QueryError``)."""
+    def _exchange(
+        self, send: Callable[[str | None], _Response], method: str, url: str, write: bool, gsp: bool = False
+    ) -> _Response:
+        """``send(authorization)`` with retries, whichever library it uses; failures become
+        one-line ``StoreError``s (a 400 on a read is the query's fault: ``QueryError``)."""
         where = url.split("?", 1)[0]  # messages name the service, not the graph parameter
         failure = ""
         attempt = 0
+        answered = False  # this request already answered a challenge it was sent
         while attempt <= self.retries:
-            request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
-            for name, value in self._auth_header().items():
-                request.add_unredirected_header(name, value)  # not forwarded on a redirect
             try:
-                with self._opener.open(request, timeout=self.timeout) as response:
-                    self._server = response.headers.get("Server", self._server)
-                    return _Response(response.status, response.headers, response.read())
-            except urllib.error.HTTPError as error:
-                self._server = (error.headers.get("Server") if error.headers else None) or self._server
-                if error.code == 401 and self._basic_first and not (error.headers and error.headers.get("WWW-Authenticate")):
-                    # Virtuoso's digest endpoints answer an unasked-for Basic header with a
-                    # bare 401; asked again without it, they send the Digest challenge.
-                    self._basic_first = False
-                    continue
-                detail = _detail(_body(error))
-                self._raise_for(error.code, where, detail, write, gsp=method == "PUT")
-                failure = f"HTTP {error.code}" + (f": {detail}" if detail else "")
-                retryable = error.code in _TRANSIENT or (error.code == 500 and _TRANSIENT_500.search(detail))
+                response = send(self._authorization(method, url, where))
+                self._server = response.headers.get("Server", self._server)
+                return response
+            except (urllib.error.HTTPError, SPARQLWrapperException) as error:
+                code, headers, body = _http_failure(error)
+                self._server = (headers.get("Server") if headers else None) or self._server
+                if code == 401 and self._answer_challenge(headers, answered):
+                    answered = answered or self._digest_challenge is not None
+                    continue  # not a retry: the same request with the credentials asked for
+                detail = _detail(body)
+                self._raise_for(code, where, detail, write, gsp)
+                failure = f"HTTP {code}" + (f": {detail}" if detail else "")
+                retryable = code in _TRANSIENT or (code == 500 and _TRANSIENT_500.search(detail))
                 if not retryable:
                     raise StoreError(f"máy chủ SPARQL {where} trả lỗi {failure}") from None
                 if attempt < self.retries:
-                    self._pause(attempt, error.headers.get("Retry-After") if error.headers else None)
-            except UnicodeEncodeError:  # urllib computes digest auth over ASCII only
-                raise StoreError(
-                    f"máy chủ SPARQL {where} đòi xác thực digest, mà digest của urllib chỉ nhận "
-                    "tên người dùng và mật khẩu ASCII: đổi mật khẩu hoặc dùng xác thực basic"
-                ) from None
+                    self._pause(attempt, headers.get("Retry-After") if headers else None)
             except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
                 reason = getattr(error, "reason", None) or error
                 failure = str(reason) or type(reason).__name__
@@ -325,29 +418,61 @@ class RemoteStore:
         return "virtuoso" in self._server.lower()
 
     # protocol -------------------------------------------------------------
-    def _query(self, query: str, bindings: Bindings | None, accept: str) -> _Response:
-        body = urllib.parse.urlencode({"query": with_values(query, bindings or {})}).encode()
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
-        return self._request("POST", self.query_url, body, headers, write=False)
+    def _sparql(self, text: str, kind: str, accept: str | None = None) -> _Response:
+        """One query (``kind`` SELECT, ASK or CONSTRUCT) or update (INSERT) through
+        SPARQLWrapper. The kind comes from the method called, not from SPARQLWrapper's guess
+        from the text: a read always goes as ``query=`` to the query URL, so text that is
+        really an update is refused by the server (a ``QueryError``), never run."""
+        update = kind == INSERT
+        wrapper = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url)
+        wrapper.setMethod(POST)  # no URL length limit, and required for updates
+        wrapper.setRequestMethod(URLENCODED)  # the body goes to the URL as given, which digest auth signs
+        wrapper.setOnlyConneg(True)  # the format by Accept alone, without format=/output= parameters
+        wrapper.setReturnFormat(TURTLE if kind == CONSTRUCT else JSON)
+        wrapper.setTimeout(max(1, math.ceil(self.timeout)))  # whole seconds; 0 would mean no timeout
+        with warnings.catch_warnings():  # its guess (and its warning when it has none) is overruled below
+            warnings.simplefilter("ignore", RuntimeWarning)
+            wrapper.setQuery(text)
+        wrapper.queryType = kind
+        if accept:
+            wrapper.addCustomHttpHeader("Accept", accept)
 
-    def _json(self, query: str, bindings: Bindings | None) -> tuple[dict, Message]:
-        response = self._query(query, bindings, _SELECT_JSON)
+        def send(authorization: str | None) -> _Response:
+            if authorization:
+                wrapper.addCustomHttpHeader("Authorization", authorization)
+            else:
+                wrapper.clearCustomHttpHeader("Authorization")
+            with wrapper.query().response as response:
+                return _Response(response.headers, response.read())
+
+        return self._exchange(send, "POST", self.update_url if update else self.query_url, write=update)
+
+    def _json(self, query: str, bindings: Bindings | None, kind: str) -> tuple[dict, Message]:
+        response = self._sparql(with_values(query, bindings or {}), kind)
         try:
             return json.loads(response.body), response.headers
         except ValueError:
-            kind = response.headers.get("Content-Type", "?")
-            raise StoreError(f"máy chủ SPARQL {self.query_url} trả kết quả không phải JSON ({kind})") from None
+            found = response.headers.get("Content-Type", "?")
+            raise StoreError(f"máy chủ SPARQL {self.query_url} trả kết quả không phải JSON ({found})") from None
 
     def _update(self, update: str) -> None:
-        headers = {"Content-Type": "application/sparql-update; charset=utf-8", "Accept": "*/*"}
-        self._request("POST", self.update_url, update.encode("utf-8"), headers, write=True)
+        self._sparql(update, INSERT, "*/*")
 
     def _put_graph(self, graph: str, body: bytes) -> None:
-        """One Graph Store Protocol ``PUT``: the server replaces the graph in one step.
-        N-Triples sent as Turtle, which every GSP implementation parses."""
+        """One Graph Store Protocol ``PUT`` through urllib (SPARQLWrapper has no GSP): the
+        server replaces the graph in one step. N-Triples sent as Turtle, which every GSP
+        implementation parses."""
         url = f"{self.gsp_url}?{urllib.parse.urlencode({'graph': graph})}"
-        headers = {"Content-Type": "text/turtle; charset=utf-8", "Accept": "*/*"}
-        self._request("PUT", url, body, headers, write=True)
+
+        def send(authorization: str | None) -> _Response:
+            headers = {"Content-Type": "text/turtle; charset=utf-8", "Accept": "*/*"}
+            request = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+            if authorization:
+                request.add_unredirected_header("Authorization", authorization)  # not forwarded on a redirect
+            with self._opener.open(request, timeout=self.timeout) as response:
+                return _Response(response.headers, response.read())
+
+        self._exchange(send, "PUT", url, write=True, gsp=True)
 
     # writes ---------------------------------------------------------------
     def replace_graph(self, graph: str, triples: Iterable[Triple]) -> None:
@@ -391,7 +516,7 @@ class RemoteStore:
     def select(self, query: str, bindings: Bindings | None = None) -> SelectResult:
         """Rows of a SELECT; a result the server cut short (Virtuoso's ``ResultSetMaxRows``,
         announced in ``X-SPARQL-MaxRows``) is an error, never a silently partial answer."""
-        data, headers = self._json(query, bindings)
+        data, headers = self._json(query, bindings, SELECT)
         limit = headers.get("X-SPARQL-MaxRows")
         if limit:
             raise _Truncated(
@@ -410,7 +535,7 @@ class RemoteStore:
         return SelectResult(names, rows)
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
-        data, _ = self._json(query, bindings)
+        data, _ = self._json(query, bindings, ASK)
         if "boolean" in data:
             return bool(data["boolean"])
         # Virtuoso started without "CaseMode = 2" answers ASK as a one-row SELECT of its
@@ -421,7 +546,7 @@ class RemoteStore:
         raise QueryError("truy vấn không phải ASK")
 
     def construct(self, query: str, bindings: Bindings | None = None) -> list[Triple]:
-        response = self._query(query, bindings, _RDF_ACCEPT)
+        response = self._sparql(with_values(query, bindings or {}), CONSTRUCT, _RDF_ACCEPT)
         kind = response.headers.get_content_type()
         rdf_format = RdfFormat.RDF_XML if kind == "application/rdf+xml" else RdfFormat.TURTLE  # N-Triples ⊂ Turtle
         try:
