@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cchc.generators.vietnamese import point_letter, roman
+from cchc.graph.numbering import point_letter, roman
 
 
 @dataclass

@@ -1,36 +1,14 @@
-"""Vietnamese conventions of administrative documents: numbering letters, dates, case.
+"""Vietnamese conventions of administrative documents: dates, case, lists of names.
 
-Điểm letters follow the Vietnamese alphabet (a, b, c, d, đ, e, g, …), which Word's
-automatic numbering cannot produce, so every label is written here as literal text.
+Numbering (Điểm letters a … đ …, Roman Chương numbers) is ``cchc.graph.numbering``, shared
+with the reader; Word's automatic numbering cannot produce "đ", so labels are literal text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 BLANK = "\u00a0" * 6  # room left for the number or the day when drafting
-
-
-def roman(n: int) -> str:
-    """Chương and Kế hoạch sections are numbered I, II, III …"""
-    out = ""
-    for value, symbol in _ROMAN:
-        while n >= value:
-            out += symbol
-            n -= value
-    return out
-
-
-def point_letter(n: int) -> str:
-    """1 → a, 5 → đ, 24 → aa (a list that long is a drafting smell, but stays unambiguous)."""
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, len(POINT_LETTERS))
-        out = POINT_LETTERS[rest] + out
-    return out
 
 
 def day_text(day: int) -> str:

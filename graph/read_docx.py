@@ -24,8 +24,8 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from cchc.errors import InputFileError
+from cchc.graph.numbering import point_letter, roman
 
-VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -50,36 +50,15 @@ def docx_text(data: bytes, where: Path | str) -> str:
 # --- numbering -------------------------------------------------------------------------
 
 
-def _letters(n: int, upper: bool) -> str:
-    """1 → a, 5 → đ, 24 → aa: the Vietnamese alphabet Điểm letters follow."""
-    alphabet = VIETNAMESE_LETTERS.upper() if upper else VIETNAMESE_LETTERS
-    out = ""
-    while n > 0:
-        n, rest = divmod(n - 1, len(alphabet))
-        out = alphabet[rest] + out
-    return out
-
-
-def _roman(n: int) -> str:
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for value, symbol in numerals:
-        while n >= value:
-            out += symbol
-            n -= value
-    return out
-
-
 def _format(n: int, fmt: str) -> str:
     if fmt == "lowerLetter":
-        return _letters(n, upper=False)
+        return point_letter(n)
     if fmt == "upperLetter":
-        return _letters(n, upper=True)
+        return point_letter(n, upper=True)
     if fmt == "upperRoman":
-        return _roman(n)
+        return roman(n)
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return roman(n).lower()
     if fmt == "bullet":
         return "-"
     if fmt == "none":

@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from cchc.generators import layout
 from cchc.generators.builders import KINDS
-from cchc.generators.vietnamese import POINT_LETTERS
+from cchc.graph.numbering import VIETNAMESE_LETTERS as POINT_LETTERS
 
 PROFILE_NAMES = ["huyen-my-xuyen", "phuong-hoa-khanh", "tinh-quang-ngai", "xa-tan-phu"]
 CASES = [(p, k) for p in PROFILE_NAMES for k in KINDS]

@@ -15,7 +15,8 @@ from cchc.generators.drafting import make_draft, render
 from cchc.generators.errors import TemplateError
 from cchc.generators.outline import parse_outline
 from cchc.generators.templating import outline_escape, render as render_template
-from cchc.generators.vietnamese import long_date, point_letter, roman
+from cchc.generators.vietnamese import long_date
+from cchc.graph.numbering import point_letter, roman
 
 
 def test_vietnamese_numbering_and_dates() -> None:

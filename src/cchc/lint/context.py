@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from cchc.graph.model import Facts, ParsedDocument, Provision
 from cchc.graph.structure import effective_metadata
 from cchc.lint.findings import Finding, data, make
-from cchc.lint.labels import provision_label
+from cchc.graph.numbering import provision_label
 
 _KIND_NAMES = {
     "quyet_dinh": "Quyết định", "ke_hoach": "Kế hoạch", "quy_che": "Quy chế", "quy_dinh": "Quy định",

@@ -12,49 +12,30 @@ import re
 from collections.abc import Iterator, Sequence
 
 from cchc.graph.model import Provision
+from cchc.graph.numbering import letter_ordinal, point_letter, roman, roman_value
 from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding
 from cchc.lint.registry import check
 from cchc.lint.text import excerpt
 
-POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _UNIT_NAMES = {"chapter": ("Chương", "các chương"), "article": ("Điều", "các điều"), "clause": ("Khoản", "các khoản"),
                "point": ("Điểm", "các điểm"), "section": ("Mục", "các mục"), "item": ("Mục", "các mục"),
                "part": ("Phần", "các phần")}
 
 
-def roman(text: str) -> int | None:
-    text = text.upper()
-    if not text or any(ch not in _ROMAN for ch in text):
-        return None
-    total = 0
-    for ch, following in zip(text, text[1:] + " "):
-        value = _ROMAN[ch]
-        total += -value if following in _ROMAN and _ROMAN[following] > value else value
-    return total
-
-
 def _ordinal(kind: str, number: str) -> int | None:
     if kind == "point":
-        letter = number.lower()
-        return POINT_LETTERS.index(letter) + 1 if letter in POINT_LETTERS else None
+        return letter_ordinal(number)
     if kind in ("chapter", "item", "section", "part"):
-        return roman(number) if not number.isdigit() else int(number)
+        return roman_value(number) if not number.isdigit() else int(number)
     return int(number) if number.isdigit() else None
 
 
 def _shown(kind: str, ordinal: int) -> str:
     if kind == "point":
-        return POINT_LETTERS[ordinal - 1] if 0 < ordinal <= len(POINT_LETTERS) else str(ordinal)
+        return point_letter(ordinal)
     if kind in ("chapter", "item", "section", "part"):
-        values = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        out = ""
-        for value, letters in values:
-            while ordinal >= value:
-                out += letters
-                ordinal -= value
-        return out
+        return roman(ordinal)
     return str(ordinal)
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from cchc.graph.model import Provision, Reference
 from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding, data
-from cchc.lint.labels import provision_label
+from cchc.graph.numbering import provision_label
 from cchc.lint.registry import check
 from cchc.lint.text import bigrams, excerpt, syllables
 

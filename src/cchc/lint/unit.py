@@ -28,7 +28,7 @@ from cchc.lint.duties import (
     Lead, area_problems, context_areas, heading_text, named_areas, par_areas, specific_areas,
 )
 from cchc.lint.findings import Finding, data, make, sort_key
-from cchc.lint.labels import provision_label
+from cchc.graph.numbering import provision_label
 from cchc.lint.ratings import scale_problems, threshold_excerpt
 from cchc.lint.reporting import reporting_problems
 from cchc.lint.run import LintReport
