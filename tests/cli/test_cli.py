@@ -117,10 +117,10 @@ def test_facts_json_follows_the_contract() -> None:
     assert data["document"]["kind"] == "ke_hoach"
 
 
-def test_planned_commands_say_so() -> None:
-    result = cli("synth", "--units", "3")
-    assert result.exit_code != 0
-    assert "chưa được xây dựng" in result.stderr
+def test_synth_needs_an_output_folder() -> None:
+    result = cli("synth")
+    assert result.exit_code == 2
+    assert "OUT" in result.stderr
 
 
 def test_export_writes_files_and_refuses_directories(tmp_path: Path, store: str) -> None:

@@ -30,7 +30,11 @@ def test_wheel_holds_only_the_cchc_namespace_and_its_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     top_level = {name.split("/")[0] for name in names}
     assert {t for t in top_level if not t.endswith(".dist-info")} == {"cchc"}
-    for data_file in ("cchc/ontology/cchc.ttl", "cchc/ontology/shapes.ttl", "cchc/queries/documents.rq"):
+    for data_file in (
+        "cchc/ontology/cchc.ttl", "cchc/ontology/shapes.ttl", "cchc/queries/documents.rq",
+        "cchc/graph/data/extraction.json", "cchc/lint/rules.json", "cchc/generators/data/conventions.yaml",
+        "cchc/synth/data/places.yaml", "cchc/templates/quy_che_bcd.outline.j2",
+    ):
         assert data_file in names
 
 
