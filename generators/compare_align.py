@@ -15,6 +15,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from cchc.generators.compare_labels import kind_label, notation
@@ -30,12 +32,19 @@ _MARKERS = {"para": "{}. ", "point": "{}) ", "indent": "- "}
 
 def folded_words(text: str) -> list[str]:
     """Lower-case words without diacritics: what two spellings of one sentence share."""
-    return _WORD.findall(fold(match_key(text)))
+    return list(_folded(text))
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> tuple[str, ...]:
+    """``folded_words``, kept: pairing reads every heading and text several times, and
+    folding (a Unicode decomposition per character) is most of the cost of pairing."""
+    return tuple(_WORD.findall(fold(match_key(text))))
 
 
 def features(text: str) -> Counter[str]:
     """Words and word pairs of a text (Vietnamese words are mostly two syllables)."""
-    words = folded_words(text)
+    words = _folded(text)
     return Counter(words) + Counter(f"{a} {b}" for a, b in zip(words, words[1:]))
 
 
@@ -60,9 +69,14 @@ class Weights:
         }
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _length(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], a_length: float | None = None, b_length: float | None = None) -> float:
+    """Cosine of two weighted vectors; their lengths may be given, computed once per article."""
     dot = sum(weight * b[term] for term, weight in a.items() if term in b)
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    norm = (_length(a) if a_length is None else a_length) * (_length(b) if b_length is None else b_length)
     return dot / norm if norm else 0.0
 
 
@@ -70,25 +84,58 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def similarity(left: Article, right: Article, weights: Weights | None = None) -> float:
-    """0..1: heading, whole-text and area agreement, weighted over the parts both articles have."""
-    weights = weights or Weights([left.heading, right.heading, _full_text(left), _full_text(right)])
+@dataclass(frozen=True)
+class _Profile:
+    """What ``similarity`` compares of one article, computed once per article.
+
+    Pairing scores every left article against every right one; computing the weighted
+    vectors per pair instead of per article made it the slowest part of a comparison.
+    """
+
+    heading: dict[str, float] | None  # None: the heading has no words
+    heading_length: float
+    text: dict[str, float] | None  # None: the article has no text of its own
+    text_length: float
+    areas: frozenset[str]
+
+
+def _profile(article: Article, weights: Weights) -> _Profile:
+    heading = weights.vector(article.heading) if _folded(article.heading) else None
+    text = weights.vector(_full_text(article)) if _folded(article.text) else None
+    return _Profile(
+        heading=heading,
+        heading_length=_length(heading) if heading is not None else 0.0,
+        text=text,
+        text_length=_length(text) if text is not None else 0.0,
+        areas=article.areas,
+    )
+
+
+def _score(left: _Profile, right: _Profile) -> float:
     parts: dict[str, float] = {}
-    if folded_words(left.heading) and folded_words(right.heading):
-        parts["heading"] = _cosine(weights.vector(left.heading), weights.vector(right.heading))
-    if folded_words(left.text) and folded_words(right.text):
-        parts["text"] = _cosine(weights.vector(_full_text(left)), weights.vector(_full_text(right)))
+    if left.heading is not None and right.heading is not None:
+        parts["heading"] = _cosine(left.heading, right.heading, left.heading_length, right.heading_length)
+    if left.text is not None and right.text is not None:
+        parts["text"] = _cosine(left.text, right.text, left.text_length, right.text_length)
     if left.areas and right.areas:
         parts["area"] = _jaccard(set(left.areas), set(right.areas))
     total = sum(WEIGHTS[k] for k in parts)
     return sum(WEIGHTS[k] * v for k, v in parts.items()) / total if total else 0.0
 
 
+def similarity(left: Article, right: Article, weights: Weights | None = None) -> float:
+    """0..1: heading, whole-text and area agreement, weighted over the parts both articles have."""
+    weights = weights or Weights([left.heading, right.heading, _full_text(left), _full_text(right)])
+    return _score(_profile(left, weights), _profile(right, weights))
+
+
 def pair_articles(left: Sequence[Article], right: Sequence[Article], threshold: float = THRESHOLD) -> tuple[list[tuple[Article, Article, float]], list[Article], list[Article]]:
     """Best-first one-to-one pairing above ``threshold``; returns (pairs, only left, only right)."""
     weights = Weights([t for article in (*left, *right) for t in (article.heading, _full_text(article))])
+    left_profiles = [_profile(a, weights) for a in left]
+    right_profiles = [_profile(b, weights) for b in right]
     scored = sorted(
-        ((similarity(a, b, weights), i, j) for i, a in enumerate(left) for j, b in enumerate(right)),
+        ((_score(a, b), i, j) for i, a in enumerate(left_profiles) for j, b in enumerate(right_profiles)),
         key=lambda item: (-item[0], abs(item[1] - item[2]), item[1]),
     )
     used_left: set[int] = set()

@@ -10,6 +10,7 @@ different levels (a province's Sở, a district's Phòng) meet on what their age
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
@@ -30,7 +31,7 @@ from cchc.generators.compare_labels import (
     threshold,
 )
 from cchc.generators.compare_model import Cell, Comparison, CompareError, ProvisionRef, Row, Value
-from cchc.generators.compare_refs import DocumentIndex, text
+from cchc.generators.compare_refs import DocumentIndex
 from cchc.graph.agencies import agency_key
 from cchc.graph.normalize import match_key
 from cchc.graph.store.base import GraphStore, SelectResult
@@ -50,26 +51,45 @@ def run(store: GraphStore, name: str, unit: Literal | None = None, area: NamedNo
 
 
 def rows_of(result: SelectResult) -> list[dict[str, str]]:
-    return [{k: text(v) for k, v in row.items()} for row in result.rows]
+    """Rows as lexical values ("" when unbound): what every cell maker reads."""
+    return [{k: "" if v is None else v.value for k, v in row.items()} for row in result.rows]
+
+
+@lru_cache(maxsize=1 << 14)
+def name_key(name: str) -> str:
+    """``agency_key``, kept: a survey of thousands of units asks it for the same few
+    hundred names tens of thousands of times."""
+    return agency_key(name)
 
 
 def compared_key(row: dict[str, str]) -> str:
     """Agencies compare by function; one without a known function by its name, in any spelling."""
     function = row.get("function") or OTHER_FUNCTION
-    return f"function:{function}" if function != OTHER_FUNCTION else f"agency:{agency_key(row['agency'])}"
+    return f"function:{function}" if function != OTHER_FUNCTION else f"agency:{name_key(row['agency'])}"
 
 
 def agency_values(rows: Iterable[dict[str, str]], docs: DocumentIndex) -> list[Value]:
-    """One value per function: the real names it goes by in this unit, and where."""
+    """One value per function: the real names it goes by in this unit, and where.
+
+    The provisions of a value are collected first and added once: a unit with thousands
+    of documents gives one value thousands of provisions, and adding them one by one
+    would check each against all the others.
+    """
     grouped: dict[str, Value] = {}
+    refs: dict[str, list[ProvisionRef]] = {}
     for row in rows:
         key = compared_key(row)
-        function = row.get("function") or OTHER_FUNCTION
-        value = grouped.setdefault(key, Value(text="", key=key, note=function_label(function) if function != OTHER_FUNCTION else ""))
+        value = grouped.get(key)
+        if value is None:
+            function = row.get("function") or OTHER_FUNCTION
+            value = grouped[key] = Value(text="", key=key, note=function_label(function) if function != OTHER_FUNCTION else "")
+            refs[key] = []
         names = value.text.split(", ") if value.text else []
         if row["agency"] not in names:
             value.text = ", ".join([*names, row["agency"]])
-        value.add_refs([docs.ref(row["graph"], row["provision"], row.get("text", ""))])
+        refs[key].append(docs.ref(row["graph"], row["provision"], row.get("text", "")))
+    for key, value in grouped.items():
+        value.add_refs(refs[key])
     return sorted(grouped.values(), key=lambda v: (v.note or "~", v.text))
 
 

@@ -9,7 +9,7 @@ renderer (html, docx, md, csv, json, terminal) says the same thing the same way.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import rdflib
 
@@ -32,6 +32,16 @@ _ROMAN = re.compile(r"^[ivxlc]+$")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "xã", "phường", "quận")
 
 
+@cache
+def _vocabulary() -> rdflib.Graph:
+    """The ontology and vocabularies, built once per process and only read here.
+
+    ``ontology_graph()`` builds a fresh graph at every call (~30 ms); a comparison asks
+    for dozens of labels, and building it per label was most of a comparison's time.
+    """
+    return ontology_graph()
+
+
 def notation(iri: str) -> str:
     """The last segment of a concept IRI: ``…/area/the_che`` → ``the_che``."""
     return iri.rstrip("/").rsplit("/", 1)[-1]
@@ -40,7 +50,7 @@ def notation(iri: str) -> str:
 @cache
 def concept_label(scheme: str, code: str) -> str:
     """The Vietnamese prefLabel of a concept of ``scheme`` (area, function, period, doc-kind…)."""
-    graph = ontology_graph()
+    graph = _vocabulary()
     for label in graph.objects(rdflib.URIRef(f"{VOCAB}{scheme}/{code}"), SKOS.prefLabel):
         if getattr(label, "language", None) == "vi":
             return str(label)
@@ -65,7 +75,7 @@ def kind_label(code: str) -> str:
 
 @cache
 def _kind_pattern() -> re.Pattern[str]:
-    graph = ontology_graph()
+    graph = _vocabulary()
     labels = {
         str(label)
         for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + "doc-kind"))
@@ -92,7 +102,7 @@ def area_sort_key(code: str) -> tuple[int, str]:
 @cache
 def par_areas() -> tuple[str, ...]:
     """The reform areas the PAR Index scores (its criteria's ``cchc:coversArea``), in order."""
-    graph = ontology_graph()
+    graph = _vocabulary()
     covered = {
         notation(str(area))
         for criterion in graph.subjects(rdflib.URIRef(CCHC + "criterionOf"), PAR_INDEX)
@@ -101,9 +111,10 @@ def par_areas() -> tuple[str, ...]:
     return tuple(sorted(covered, key=area_sort_key))
 
 
+@cache
 def all_areas() -> tuple[str, ...]:
     """Every reform area of the SKOS scheme, in reading order."""
-    graph = ontology_graph()
+    graph = _vocabulary()
     codes = {str(code) for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + "area")) for code in graph.objects(concept, SKOS.notation)}
     return tuple(sorted(codes, key=area_sort_key))
 
@@ -146,6 +157,7 @@ def eid_label(eid: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)  # documents share their structure: the same few hundred paths recur
 def provision_label(eid_path: str, annex_kind: str | None = None) -> str:
     """The label of a provision addressed relative to its document (``att_1/art_5__para_2``).
 

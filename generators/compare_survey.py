@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from cchc.generators.compare_build import agency_values, rows_of, run
+from cchc.generators.compare_build import agency_values, name_key, rows_of, run
 from cchc.generators.compare_labels import area_label, notation, unit_level
 from cchc.generators.compare_model import Cell, CompareError, Share, Survey
 from cchc.generators.compare_refs import DocumentIndex
-from cchc.graph.agencies import agency_key
-from cchc.graph.store.base import GraphStore
+from cchc.graph.store.base import GraphStore, SelectResult
 
 
 def level_word(units: list[str]) -> str:
@@ -25,16 +24,22 @@ def level_word(units: list[str]) -> str:
 
 
 def survey(store: GraphStore, area: NamedNode) -> Survey:
-    """Who leads ``area`` (a concept IRI) in each unit of the graph, and the distribution."""
-    units = [row["unit"] for row in rows_of(run(store, "compare_units"))]
+    """Who leads ``area`` (a concept IRI) in each unit of the graph, and the distribution.
+
+    Three small queries instead of the comparison's per-unit ones: every unit's name, the
+    area's leads in all units at once (``compare_leads``), and, only when a lead is written
+    in an attached text, the kinds of attached texts for its provision label. The leads
+    are grouped by unit in one pass, so the work grows with the leads, not units × leads.
+    """
+    units = unit_names(store)
     if not units:
         raise CompareError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
-    docs = DocumentIndex(run(store, "compare_documents"))
-    leads = [row for row in rows_of(run(store, "compare_assignments", area=area)) if row["mode"] == "chu_tri"]
+    leads = leads_by_unit(rows_of(run(store, "compare_leads", area=area)))
+    docs = annex_index(store, leads)
     cells = []
     for unit in units:
         cell = Cell(unit)
-        for value in agency_values((row for row in leads if row["unit"] == unit), docs):
+        for value in agency_values(leads.get(unit, ()), docs):
             cell.add(value)
         cells.append(cell)
     level = level_word(units)
@@ -48,16 +53,48 @@ def survey(store: GraphStore, area: NamedNode) -> Survey:
     )
 
 
+def unit_names(store: GraphStore) -> list[str]:
+    """Every unit named by a document, in the order SPARQL's ORDER BY would give.
+
+    ``compare_units`` returns them unsorted (ordering in the store costs more than the
+    query); names compare by their characters, as the store compares plain and
+    language-tagged literals.
+    """
+    terms = [row["unit"] for row in run(store, "compare_units").rows if row["unit"] is not None]
+    return [term.value for term in sorted(terms, key=lambda term: (term.value, str(term)))]
+
+
+def leads_by_unit(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    """The lead rows of each unit, in the order ``compare_assignments`` lists them.
+
+    That query orders by agency name, then provision; the source sentence and the
+    function settle ties, so the first sentence kept for a provision is always the same.
+    """
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in sorted(rows, key=lambda r: (r["agency"], r["provision"], r["text"], r["function"])):
+        grouped.setdefault(row["unit"], []).append(row)
+    return grouped
+
+
+def annex_index(store: GraphStore, leads: dict[str, list[dict[str, str]]]) -> DocumentIndex:
+    """The kinds of attached texts, read only when some lead's provision is in one.
+
+    A provision's label says which attached text holds it ("Điều 9 khoản 1 (Quy chế kèm
+    theo)"); the rest of the document list is not needed for a survey.
+    """
+    annexed = any(row["provision"].startswith(row["graph"] + "/att_") for rows in leads.values() for row in rows)
+    return DocumentIndex(run(store, "compare_annexes") if annexed else SelectResult(("doc", "doc_kind"), ()))
+
+
 def _shares(cells: list[Cell], level: str) -> list[Share]:
     by_key: dict[str, dict] = {}
     for cell in cells:
         for value in cell.values:
-            entry = by_key.setdefault(value.key, {"label": value.note or value.text, "names": {}, "units": []})
+            entry = by_key.setdefault(value.key, {"label": value.note or value.text, "names": {}, "units": {}})
             for name in value.text.split(", "):
-                spellings = entry["names"].setdefault(agency_key(name), {})
+                spellings = entry["names"].setdefault(name_key(name), {})
                 spellings[name] = spellings.get(name, 0) + 1
-            if cell.unit not in entry["units"]:
-                entry["units"].append(cell.unit)
+            entry["units"].setdefault(cell.unit, None)  # a dict keeps first-seen order, and looks up in O(1)
     shares = [
         Share(
             key=key,
