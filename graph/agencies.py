@@ -19,6 +19,7 @@ from cchc.resources import read_text
 _TOKEN = re.compile(r"\w+(?:\.\w+)*|&|[-–,]")
 _NEXT_TOKEN = re.compile(r"[ \t]*(" + _TOKEN.pattern + r")")  # a name never spans lines
 _WORD_AFTER_SPACE = re.compile(r"[ \t]+(\w+)")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _capital(word: str) -> bool:
@@ -45,6 +46,16 @@ class _Lexicon:
     standalone: frozenset[str]
     addressed: frozenset[str]
     same_posts: tuple[tuple[str, str], ...]
+    steering_body: re.Pattern[str]
+    key_abbreviations: re.Pattern[str]
+    key_short: dict[str, str]
+    head_full: dict[str, str]
+
+
+def _either_tone(phrase: str) -> str:
+    """Both tone placements of "ủy" in a phrase pattern: "Uỷ ban MTTQ" is the same head as
+    "Ủy ban MTTQ" in files typed in the old style, so no spelling needs its own entry."""
+    return re.sub(r"(?<!\()([ỦủUu])([yỷ])(?=\s|$)", lambda m: "(?:Ủy|Uỷ)" if m.group(1) in "ỦU" else "(?:ủy|uỷ)", phrase)
 
 
 @cache
@@ -54,14 +65,20 @@ def _lexicon() -> _Lexicon:
     alternatives: list[str] = []
     for group, kind in (("posts", "post"), ("titles", "title"), ("bodies", "body"), ("groups", "group"), ("heads", "agency")):
         for phrase in data[group]:
-            alternatives.append(phrase)
-            kinds[phrase] = kind
+            phrase = _either_tone(phrase)
+            if phrase not in kinds:
+                alternatives.append(phrase)
+                kinds[phrase] = kind
     alternatives.sort(key=len, reverse=True)
     starts = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])")
+    short = {match_key(k): v for k, v in data["key_abbreviations"].items()}
     return _Lexicon(
         starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
         re.compile(data["council_end"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
         tuple((match_key(k), match_key(v)) for k, v in data["same_posts"].items()),
+        re.compile(r"[ \t]+" + data["steering_bodies"]),
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) + r")(?!\w)"),
+        short, dict(data["head_abbreviations"]),
     )
 
 
@@ -103,6 +120,13 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
             break
         if _stops_at(text, match.start(1), lexicon.stop) or lowercase_run >= 5 or (need_capital and end == pos):
             break
+        # A level of two words ("đặc khu", "thành phố", "thị xã") is one word of the name:
+        # counted word by word, the run could end between them ("… hành chính công đặc").
+        level = lexicon.levels.match(text, match.start(1))
+        if level and not _WORD_CHAR.match(text, level.end()):
+            lowercase_run += 1
+            end = cursor = level.end()
+            continue
         lowercase_run += 1
         end = cursor = match.end()
     level = lexicon.levels.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
@@ -165,6 +189,8 @@ def find_mentions(text: str, listed: bool = True, addressed: bool = False) -> li
         head = match.group(0)
         kind = _kind_of(head)
         end = _extend(text, match.end())
+        if kind == "title" and lexicon.steering_body.match(text, match.end()):
+            kind = "post"  # "Trưởng BCĐ", "Phó Trưởng Ban Điều hành": a post of the body
         if kind in ("post", "title"):
             # A post or title names someone only with what follows ("Trưởng Ban Chỉ đạo",
             # "Chủ tịch UBND huyện"); the follower is then part of the name.
@@ -205,15 +231,22 @@ def held_agency(name: str) -> str | None:
     rest = name[match.end() :]
     rest = rest[:1].upper() + rest[1:]  # "Trưởng phòng Tư pháp" → "Phòng Tư pháp"
     head = _lexicon().starts.match(rest)
-    return rest if head and _kind_of(head.group(0)) == "agency" else None
+    if not head or _kind_of(head.group(0)) != "agency":
+        return None
+    # The name is derived, not quoted: an abbreviated head word is written in full
+    # ("Chánh VP HĐND và UBND xã" → "Văn phòng HĐND và UBND xã").
+    full = _lexicon().head_full.get(head.group(0))
+    return full + rest[head.end() :] if full else rest
 
 
 def agency_key(name: str) -> str:
-    """One key per real agency across spellings ("VP HĐND-UBND" = "Văn phòng HĐND & UBND")."""
+    """One key per real agency across spellings ("VP HĐND-UBND" = "Văn phòng HĐND & UBND",
+    "Thường trực BCĐ" = "Thường trực Ban Chỉ đạo"); the long and short forms compared are
+    ``key_abbreviations`` of data/agencies.json."""
+    lexicon = _lexicon()
     key = match_key(name)
-    for other, same in _lexicon().same_posts:
+    for other, same in lexicon.same_posts:
         if key.startswith(other):
             key = same + key[len(other) :]
-    for long, short in (("ủy ban nhân dân", "ubnd"), ("hội đồng nhân dân", "hđnd"), ("văn phòng", "vp")):
-        key = key.replace(long, short)
+    key = lexicon.key_abbreviations.sub(lambda m: lexicon.key_short[m.group(0)], key)
     return re.sub(r"[\s,.-]+", " ", key.replace(" và ", " ")).strip()

@@ -214,10 +214,23 @@ def _sentence_rules(provision: Provision, text: str, context: str, out: _Collect
                 found = True
     if found:
         return True
+    # "Chủ trì, phối hợp với Trung tâm … tham mưu …" with its lead in a heading this
+    # sentence does not see: the agencies right after "phối hợp với" are partners, never the
+    # lead, and later ones in that span are what the duty is about ("tham mưu UBND tỉnh").
+    # Only when "chủ trì" comes right before: in "X phối hợp với Sở Nội vụ kiểm tra …" the
+    # agency after "với" is the one X helps.
+    partner_spans = [
+        (m.start(1), m.end(1)) for m in c.partner_with.finditer(text) if _LEADS_BEFORE.search(text, 0, m.start())
+    ]
     for group in _groups(mentions, text):
         after = text[group[-1].end : group[-1].end + 40]
         leading = len(text[: group[0].start].split()) <= 5
-        if c.after_partner.match(after):
+        within = next(((s, e) for s, e in partner_spans if s <= group[0].start < e), None)
+        if within:
+            if text[within[0] : group[0].start].strip():
+                continue
+            mode = "phoi_hop"
+        elif c.after_partner.match(after):
             mode = "phoi_hop"
         elif leading and (stated := _stated_mode(text[group[-1].end :])):
             mode = stated
@@ -234,6 +247,9 @@ def _sentence_rules(provision: Provision, text: str, context: str, out: _Collect
             for name in _partner_names(partners.group(1)):
                 out.add(name, "phoi_hop", line_area, provision, text)
     return found
+
+
+_LEADS_BEFORE = re.compile(r"\bchủ trì[\s,]*$", re.IGNORECASE)
 
 
 def _groups(mentions: list[Mention], text: str) -> list[list[Mention]]:

@@ -208,11 +208,14 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
         if not name:
             return None
         name = canonical.get(agency_key(name), name)  # one node per real agency
-        if name not in agencies:
-            agencies[name] = node = NamedNode(agency_iri(name, unit))
+        key = agency_key(name)
+        # Keyed like the facts are: a body written "Ban Chỉ đạo" in a membership and "BCĐ"
+        # in its meeting rule is one node, named by its first spelling.
+        if key not in agencies:
+            agencies[key] = node = NamedNode(agency_iri(name, unit))
             b.add(node, A, _n(CCHC, "Agency"))
             b.add(node, _n(SKOS, "prefLabel"), _vi(name))
-        return agencies[name]
+        return agencies[key]
 
     for known in facts.agencies:
         node = agency(known.name)

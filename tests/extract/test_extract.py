@@ -251,3 +251,114 @@ def test_a_membership_is_a_fact_with_its_provision() -> None:
     labels = {t.subject: t.object.value for t in triples if t.predicate.value.endswith("prefLabel")}
     assert (labels[about[ORG + "member"]], labels[about[ORG + "organization"]]) == ("Phòng Tư pháp", "Ban Chỉ đạo")
     assert any(t.predicate == NamedNode(ORG + "memberOf") for t in triples)  # the short form stays
+
+
+def test_bcd_is_the_steering_body_written_short() -> None:
+    """"BCĐ" (and "BĐH") is how many regulations write the body after its first mention: its
+    posts, members and meetings read as with "Ban Chỉ đạo", the text kept as written."""
+    from cchc.graph.agencies import agency_key
+
+    text = (
+        "Điều 4. Trách nhiệm của Trưởng BCĐ - Chủ tịch UBND huyện\n"
+        "1. Lãnh đạo, điều hành chung hoạt động của BCĐ; phân công nhiệm vụ cho các thành viên BCĐ.\n"
+        "Điều 5. Trách nhiệm của Phó Trưởng BCĐ - Trưởng Phòng Nội vụ\n"
+        "1. Chủ trì tham mưu sắp xếp tổ chức bộ máy hành chính tinh gọn.\n"
+        "Điều 6. Trách nhiệm của các thành viên BCĐ\n"
+        "1. Thành viên BCĐ - Trưởng Phòng Tư pháp:\n"
+        "a) Chủ trì tham mưu rà soát, hệ thống hóa văn bản quy phạm pháp luật.\n"
+        "2. Thành viên Thường trực BCĐ:\n"
+        "a) Theo dõi, đôn đốc, tổng hợp kết quả thực hiện nhiệm vụ cải cách hành chính.\n"
+        "Điều 7. Chế độ họp\n"
+        "1. BCĐ họp định kỳ mỗi quý một lần và họp đột xuất khi có yêu cầu của Trưởng BCĐ.\n"
+    )
+    facts = extract_facts(parse_document(SourceText(name="bcd.txt", text=text, format="txt")))
+    rows = {(a.agency, a.mode, a.area) for a in facts.assignments}
+    assert ("Chủ tịch UBND huyện", "chu_tri", "chi_dao_dieu_hanh") in rows
+    assert ("Phòng Nội vụ", "chu_tri", "to_chuc_bo_may") in rows
+    assert ("Phòng Tư pháp", "chu_tri", "the_che") in rows
+    assert not any("Trưởng BCĐ" in agency for agency, _, _ in rows)  # the post is the chair's seat, not a duty holder
+    assert ("BCĐ", "Phòng Tư pháp") in {(m.body, m.agency) for m in facts.members}
+    assert [(m.body, m.per_year) for m in facts.meetings] == [("BCĐ", 4.0)]
+    assert [(m.name, m.kind) for m in find_mentions("Phó Trưởng BĐH - Giám đốc Sở Nội vụ")] == [
+        ("Phó Trưởng BĐH", "post"), ("Giám đốc Sở Nội vụ", "title"),
+    ]
+    assert agency_key("Thường trực BCĐ") == agency_key("Thường trực Ban Chỉ đạo")
+    assert agency_key("BĐH") == agency_key("Ban điều hành")
+
+
+def test_the_office_chief_seat_is_the_office_and_its_partner_does_not_lead() -> None:
+    """"Chánh VP HĐND và UBND xã" heads the office: the seat's duties are the office's, under
+    any spelling of it, and the centre it works with is a partner."""
+    from cchc.graph.agencies import agency_key, held_agency
+
+    text = (
+        "Điều 6. Trách nhiệm của Phó Trưởng Ban Chỉ đạo - Chánh VP HĐND và UBND xã\n"
+        "1. Chủ trì tham mưu xây dựng kế hoạch cải cách hành chính hằng năm.\n"
+        "2. Chủ trì, phối hợp với Trung tâm Phục vụ hành chính công xã tham mưu kiểm soát thủ tục hành chính.\n"
+        "Điều 7. Trách nhiệm của các thành viên Ban Chỉ đạo\n"
+        "1. Thành viên Ban Chỉ đạo - Phó Chánh VP UBND tỉnh:\n"
+        "a) Chủ trì, phối hợp với Trung tâm Phục vụ hành chính công tỉnh tham mưu thực hiện cơ chế một cửa.\n"
+    )
+    rows = facts_of(text)
+    assert ("Văn phòng HĐND và UBND xã", "chu_tri", "thu_tuc_hanh_chinh") in rows
+    assert ("Văn phòng UBND tỉnh", "chu_tri", "thu_tuc_hanh_chinh") in rows
+    centres = {(agency, mode) for agency, mode, _ in rows if agency.startswith("Trung tâm")}
+    assert centres == {("Trung tâm Phục vụ hành chính công xã", "phoi_hop"), ("Trung tâm Phục vụ hành chính công tỉnh", "phoi_hop")}
+    assert held_agency("Chánh VP HĐND và UBND xã") == "Văn phòng HĐND và UBND xã"
+    full = "Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân xã"
+    assert [m.name for m in find_mentions(f"{full} chủ trì")] == [full]
+    assert agency_key(full) == agency_key("Văn phòng HĐND và UBND xã") == agency_key("VP HĐND-UBND xã")
+    # Without a seat to lead it, "Chủ trì, phối hợp với X" still makes X a partner, never the lead.
+    sentence = "Điều 3. Tổ chức thực hiện\n1. Chủ trì, phối hợp với Trung tâm Phục vụ hành chính công tỉnh tham mưu kiểm soát thủ tục hành chính.\n"
+    assert {(agency, mode) for agency, mode, _ in facts_of(sentence)} == {("Trung tâm Phục vụ hành chính công tỉnh", "phoi_hop")}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Trung tâm Phục vụ hành chính công đặc khu",
+        "Trung tâm Phục vụ hành chính công thành phố",
+        "Trung tâm Phục vụ hành chính công thị xã Bến Cát",
+        "Trung tâm Phục vụ hành chính công thị trấn",
+        "Trung tâm Phục vụ hành chính công các xã, thị trấn",
+    ],
+)
+def test_a_name_ends_after_its_whole_level(name: str) -> None:
+    """A level of two words is one word of the name: the lowercase run that reads
+    "hành chính công" must not stop between "đặc" and "khu"."""
+    assert [m.name for m in find_mentions(f"{name} chủ trì kiểm soát thủ tục hành chính.")] == [name]
+
+
+def test_the_front_is_found_in_old_tone_spelling_and_as_a_member_seat() -> None:
+    """The Front's giám sát duty in a Quy chế BCĐ: written "Uỷ ban MTTQ" (old tone placement)
+    under an item heading, or as the seat "Thành viên BCĐ - Chủ tịch Ủy ban MTTQ …"."""
+    text = (
+        "Điều 8. Trách nhiệm của các cơ quan, đơn vị có liên quan\n"
+        "1. Uỷ ban MTTQ Việt Nam xã:\n"
+        "a) Giám sát việc giải quyết thủ tục hành chính và thực hiện cơ chế một cửa, một cửa liên thông.\n"
+        "Điều 9. Trách nhiệm của các thành viên BCĐ\n"
+        "1. Thành viên BCĐ - Chủ tịch Ủy ban MTTQ Việt Nam huyện:\n"
+        "a) Giám sát tác động của cải cách hành chính đến người dân, doanh nghiệp.\n"
+    )
+    rows = facts_of(text)
+    assert ("Uỷ ban MTTQ Việt Nam xã", "giam_sat", "thu_tuc_hanh_chinh") in rows
+    assert ("Ủy ban MTTQ Việt Nam huyện", "giam_sat", "tac_dong") in rows
+
+
+def test_a_body_written_two_ways_is_one_node() -> None:
+    """The membership names "Ban Chỉ đạo", the meeting rule "BCĐ": one body in the graph."""
+    from cchc.graph.namespaces import CCHC, ORG
+    from cchc.graph.rdf import document_triples
+
+    text = (
+        "Điều 5. Nhiệm vụ của các thành viên Ban Chỉ đạo\n"
+        "1. Thành viên Ban Chỉ đạo - Trưởng Phòng Tư pháp\n"
+        "a) Chủ trì rà soát, hệ thống hóa văn bản quy phạm pháp luật.\n"
+        "Điều 6. Chế độ họp\n"
+        "1. BCĐ họp định kỳ 6 tháng một lần.\n"
+    )
+    doc = parse_document(SourceText(name="b.txt", text=text, format="txt"))
+    triples = document_triples(doc, extract_facts(doc))
+    member_of = {t.object for t in triples if t.predicate.value == ORG + "organization"}
+    meets = {t.object for t in triples if t.predicate.value == CCHC + "body"}
+    assert len(member_of) == 1 and member_of == meets
