@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pyoxigraph import RdfFormat, serialize
+
 from cchc.graph.areas import _area_scores
 from cchc.graph.functions import function_of
 from cchc.graph.normalize import match_key
@@ -44,7 +46,7 @@ def main(rounds: int = 20) -> None:
                 t2 = time.perf_counter()
                 facts = extract_facts(parsed)
                 t3 = time.perf_counter()
-                triples = document_triples(parsed, facts)
+                triples = serialize(document_triples(parsed, facts), format=RdfFormat.N_TRIPLES)  # as `cchc ingest` hands them over
                 t4 = time.perf_counter()
                 pending[f"{document_iri(parsed)}/r{round_}"] = triples
                 if len(pending) == BATCH:  # as `cchc ingest` does

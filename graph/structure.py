@@ -351,10 +351,8 @@ def _with_footnotes(doc: ParsedDocument, notes: list[Note], first: int, last: in
 
 def parse_document(source: SourceText) -> ParsedDocument:
     lines, notes = split_footnotes(source.lines)
-    repaired: list[str] = []
-    for index, line in enumerate(lines):
-        lines[index], mended = repair(line)
-        repaired.extend(mended)
+    text, repaired = repair("\n".join(lines))  # one pass over the text, not one per line
+    lines = text.split("\n")
     lines = join_broken_lines(lines)
     offsets = [0]
     for line in source.lines:
