@@ -10,13 +10,13 @@ and a second sheet "Chi tiết" with one row per assignment for sorting and pivo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from cchc.generators.tables import HEADER_COLOUR, Row, fit_columns, set_cell, workbook_bytes, write_table
+from cchc.graph import numbering
 
 if TYPE_CHECKING:  # openpyxl is imported when the workbook is written, not by every command
     from openpyxl.styles import PatternFill
@@ -31,9 +31,6 @@ MODE_MEANINGS = {
     "giam_sat": "Cơ quan giám sát, kiểm tra việc thực hiện",
 }
 
-# eid segment kind → how a Vietnamese citation names it (smallest unit is cited first).
-_LEVELS = {"part": "Phần", "chp": "Chương", "sec": "Mục", "art": "Điều", "para": "khoản", "point": "điểm"}
-_ROMAN = re.compile(r"^[ivxlcdm]+$")
 
 
 def mode_label(mode: str) -> str:
@@ -55,23 +52,9 @@ def provision_citation(provision: str, documents: Mapping[str, str] | None = Non
     doc = max((d for d in documents if provision.startswith(d + "/")), key=len, default=None)
     local = provision[len(doc) + 1 :] if doc else provision.rsplit("/", 1)[-1]
     annex = local.startswith("att_")
-    eid = local.split("/", 1)[1] if annex and "/" in local else local
-    words: list[str] = []
-    indent = False
-    for part in eid.split("__"):
-        kind, _, number = part.partition("_")
-        if kind == "indent":
-            indent = True
-            continue
-        if kind not in _LEVELS or not number:
-            return provision  # not an eid we know how to read: show it as it is
-        number = "đ" if kind == "point" and number == "dd" else number
-        if kind in ("sec", "chp", "part") and _ROMAN.match(number):
-            number = number.upper()
-        words.append(f"{_LEVELS[kind]} {number}")
-    citation = " ".join(reversed(words)) or "phần mở đầu"
-    if indent:
-        citation += " (gạch đầu dòng)"
+    citation = numbering.provision_citation(local.split("/", 1)[1] if annex and "/" in local else local)
+    if citation is None:
+        return provision  # not an eid we know how to read: show it as it is
     if annex:
         citation += " của văn bản kèm theo"
     if doc and documents.get(doc):

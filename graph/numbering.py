@@ -50,11 +50,10 @@ def _number(kind: str, raw: str) -> str:
     return raw
 
 
-def provision_label(eid: str, line: int | None = None) -> str:
-    """"art_12__para_2__point_dd" → "Điều 12 khoản 2 điểm đ"; bullets add their line.
-
-    A bullet (indent) has no number people use, so it is placed by its line when known.
-    """
+def provision_parts(eid: str) -> tuple[list[str], bool] | None:
+    """"art_12__para_2__point_dd__indent_3" → (["Điều 12", "khoản 2", "điểm đ"], True):
+    the units people cite, largest first, and whether the eid ends in a bullet (which has
+    no number people use). None when ``eid`` is no eid of the parser."""
     words: list[str] = []
     bullet = False
     for piece in eid.split("__"):
@@ -62,19 +61,39 @@ def provision_label(eid: str, line: int | None = None) -> str:
         if kind == "indent":
             bullet = True
             continue
-        if kind not in _UNITS:
-            continue
+        if kind not in _UNITS or not raw:
+            return None
         repeat = ""
         match = _REPEAT.match(raw)  # "chp_iii_2": a number repeated in the source got a suffix
         if match:
             raw, repeat = match.group("number"), f" (lần {match.group('n')})"
         words.append(f"{_UNITS[kind]} {_number(kind, raw)}{repeat}")
+    return words, bullet
+
+
+def provision_label(eid: str, line: int | None = None) -> str:
+    """"art_12__para_2__point_dd" → "Điều 12 khoản 2 điểm đ"; bullets add their line."""
+    parts = provision_parts(eid)
+    if parts is None:
+        return eid
+    words, bullet = parts
     text = " ".join(words)
     if text and words[0].startswith(("Chương", "Mục", "Phần")) and len(words) > 1:
         text = words[0] + ", " + " ".join(words[1:])
     if bullet and line is not None:
         return f"{text}, dòng {line}" if text else f"dòng {line}"
     return text or eid
+
+
+def provision_citation(eid: str) -> str | None:
+    """"art_6__para_2__point_b" → "điểm b khoản 2 Điều 6": the smallest unit first, as a
+    legal citation reads; a bullet says so. None when ``eid`` is no eid of the parser."""
+    parts = provision_parts(eid)
+    if parts is None:
+        return None
+    words, bullet = parts
+    citation = " ".join(reversed(words)) or "phần mở đầu"
+    return citation + " (gạch đầu dòng)" if bullet else citation
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
