@@ -45,9 +45,3 @@ class ResourceMissingError(CchcError):
     """A packaged data file (ontology, query, template, pattern) is not where it should be."""
 
     exit_code = 5
-
-
-class NotBuiltYetError(CchcError):
-    """A command whose feature is planned but not built: say so instead of pretending."""
-
-    exit_code = 6
