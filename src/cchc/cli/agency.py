@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from pyoxigraph import Literal
 
-from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import ResultFormat, choose_format, print_result
 from cchc.graph.store.base import GraphStore, SelectResult
 from cchc.queries import resolve
@@ -32,7 +31,7 @@ def agency_command(
     name: Annotated[str, typer.Argument(help='Tên cơ quan như thường gọi: "Phòng NV", "Sở TT&TT", "phong tu phap"…', show_default=False)],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help="table, csv, json, md, html hoặc xlsx.", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; bắt buộc với xlsx).")] = None,
+    output: Output = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:

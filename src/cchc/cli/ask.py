@@ -6,14 +6,13 @@ import csv
 import io
 import json
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.table import Table
 
 from cchc.cli.console import out
-from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, plain, print_result, write_table
 from cchc.generators import matrix_xlsx, tables
 from cchc.graph.store.base import GraphStore
@@ -23,7 +22,6 @@ from cchc.queries.runner import load_query, run_query
 
 MODE_LABELS = matrix_xlsx.MODE_LABELS  # kept here for callers that imported it from the CLI
 
-Output = Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; bắt buộc với xlsx).")]
 
 
 def who_leads_command(

@@ -33,3 +33,7 @@ Endpoint = Annotated[
 def store_from(store_dir: Path | None, endpoint: str | None) -> GraphStore:
     """The store a command works on; remote settings come from the environment."""
     return open_store(store_dir=store_dir, endpoint=endpoint)
+
+
+# The result file of the commands that print a query's rows (table, csv, json, md, html, xlsx).
+Output = Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; bắt buộc với xlsx).")]

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from cchc.cli.console import out
-from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, print_result
 from cchc.errors import QueryError
 from cchc.graph.namespaces import sparql_prologue
@@ -34,7 +34,7 @@ def query_command(
     name: Annotated[Optional[str], typer.Argument(help="Tên truy vấn (bỏ trống để xem danh sách).", show_default=False)] = None,
     param: Annotated[list[str], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = [],
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; bắt buộc với xlsx).")] = None,
+    output: Output = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
