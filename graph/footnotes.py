@@ -17,6 +17,7 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 _NOTE_LINE = re.compile(rf"^\s*(?:⁽([{_SUPERSCRIPTS}\d]+)⁾|([{_SUPERSCRIPTS}]+))\s*(\S.*)$")
 _INLINE_MARK = re.compile(rf"⁽([{_SUPERSCRIPTS}\d]+)⁾|(?<=\w)([{_SUPERSCRIPTS}]+)")
+_ANY_MARK = re.compile(rf"[⁽{_SUPERSCRIPTS}]")  # what note lines and inline marks all contain
 _TRAILING = re.compile(r"^\s*(\d{1,3})\.?\s+(\S.*)$")
 
 
@@ -63,7 +64,10 @@ def split_footnotes(lines: list[str]) -> tuple[list[str], list[Note]]:
     """Lines without note lines and marks (same count, notes blanked), and the notes."""
     body = list(lines)
     notes: list[tuple[str, str, int]] = []
-    for index, line in enumerate(lines):
+    # Most documents have no superscript at all: one search of the whole text then spares
+    # a match and a substitution on every line.
+    marked = _ANY_MARK.search("\n".join(lines)) is not None
+    for index, line in enumerate(lines if marked else ()):
         match = _NOTE_LINE.match(line)
         if match:
             notes.append((_digits(match.group(1) or match.group(2)), match.group(3).strip(), index))
@@ -82,7 +86,7 @@ def split_footnotes(lines: list[str]) -> tuple[list[str], list[Note]]:
         for index in range(tail, len(body)):
             body[index] = ""
     marks: list[tuple[str, int]] = []
-    for index, line in enumerate(body):
+    for index, line in enumerate(body if marked or trailing else ()):
         if not line:
             continue
 
@@ -90,7 +94,8 @@ def split_footnotes(lines: list[str]) -> tuple[list[str], list[Note]]:
             marks.append((_digits(match.group(1) or match.group(2)), index))
             return ""
 
-        line = _INLINE_MARK.sub(unmark, line)
+        if marked:
+            line = _INLINE_MARK.sub(unmark, line)
         for number, _, _ in trailing:  # "hàng Quý4 hoặc": a digit glued to a word is a mark
             glued = _glued(number)
             if glued.search(line) and not any(n == number for n, _ in marks):

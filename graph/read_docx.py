@@ -80,6 +80,7 @@ class _Numbering:
     levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId → ilvl → level
     abstract_of: dict[str, str] = field(default_factory=dict)
     counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractNum → ilvl → n
+    by_style: dict[str | None, object] = field(default_factory=dict)  # style id → its numPr
 
     @classmethod
     def from_document(cls, document) -> _Numbering:
@@ -131,12 +132,21 @@ def _val(node, tag: str) -> str | None:
     return child.get(qn("w:val")) if child is not None else None
 
 
-def _num_pr(paragraph: Paragraph):
-    """The paragraph's own numbering, else its style's."""
+def _num_pr(paragraph: Paragraph, numbering: _Numbering):
+    """The paragraph's own numbering, else its style's (looked up once per style)."""
     ppr = paragraph._p.pPr
     if ppr is not None and ppr.numPr is not None:
         return ppr.numPr
-    style = paragraph.style
+    style_id = paragraph._p.style  # None: the default paragraph style
+    if style_id not in numbering.by_style:
+        # python-docx finds a style by scanning every style of the document, and the
+        # default one on each call: 85% of reading time for a long .docx when asked per
+        # paragraph.
+        numbering.by_style[style_id] = _style_num_pr(paragraph.style)
+    return numbering.by_style[style_id]
+
+
+def _style_num_pr(style):
     while style is not None:
         style_ppr = style.element.pPr
         if style_ppr is not None and style_ppr.numPr is not None:
@@ -155,7 +165,7 @@ def _paragraph_text(paragraph: Paragraph, numbering: _Numbering) -> str:
         else:
             parts.append(" ")
     text = "".join(parts)
-    num_pr = _num_pr(paragraph)
+    num_pr = _num_pr(paragraph, numbering)
     if num_pr is not None and num_pr.numId is not None and text.strip():
         ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
         label = numbering.label(str(num_pr.numId.val), int(ilvl))

@@ -26,11 +26,13 @@ _PENDING = NamedNode("https://w3id.org/cchc/ontology#pendingWrite")
 
 def _as_nquads(graph: NamedNode, triples: bytes | Iterable[Triple]) -> bytes:
     """N-Quads of one graph. pyoxigraph writes one triple per line ending " .", with
-    newlines in literals escaped, so naming the graph is a suffix on each line."""
+    newlines in literals escaped, so " .\n" occurs only at line ends and naming the graph
+    is one replacement over the whole text."""
     if not isinstance(triples, bytes):
         return serialize((Quad(t.subject, t.predicate, t.object, graph) for t in triples), format=RdfFormat.N_QUADS) or b""
-    suffix = f" {graph} .\n".encode()
-    return b"".join(line[:-2] + suffix for line in triples.splitlines() if line.endswith(b" ."))
+    if triples and not triples.endswith(b"\n"):
+        triples += b"\n"
+    return triples.replace(b" .\n", f" {graph} .\n".encode())
 
 
 class EmbeddedStore:
