@@ -7,6 +7,7 @@ provision keeps its address. Literals keep the source text as written.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -44,11 +45,21 @@ def _decimal(value: float) -> Literal:
     return Literal(repr(float(value)), datatype=NamedNode(XSD + "decimal"))
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def document_iri(doc: ParsedDocument) -> str:
-    """Stable: issuer (or unit) + number when printed, else the source file's stem."""
+    """Stable: issuer (or unit) + number when printed, else the source file's stem.
+
+    Numbers restart every year, and most carry no year ("341/KH-UBND"): the year of
+    issue then goes into the IRI, so next year's Kế hoạch 341 does not replace this one.
+    """
     meta = doc.metadata
     if meta.number:
-        return f"{ID}doc/{slug(meta.issuer or meta.unit or 'vn')}/{slug(meta.number)}"
+        issuer = slug(meta.issuer or meta.unit or "vn")
+        if meta.issued and not _YEAR.search(meta.number):
+            return f"{ID}doc/{issuer}/{meta.issued.year}/{slug(meta.number)}"
+        return f"{ID}doc/{issuer}/{slug(meta.number)}"
     stem = doc.source.name.rsplit(".", 1)[0]
     return f"{ID}doc/src/{slug(stem)}"
 
