@@ -8,6 +8,8 @@ Phòng Tư pháp count as one answer under their real names.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from pyoxigraph import NamedNode
 
 from cchc.generators.compare_build import agency_values, name_key, rows_of, run
@@ -26,15 +28,16 @@ def level_word(units: list[str]) -> str:
 def survey(store: GraphStore, area: NamedNode) -> Survey:
     """Who leads ``area`` (a concept IRI) in each unit of the graph, and the distribution.
 
-    Three small queries instead of the comparison's per-unit ones: every unit's name, the
-    area's leads in all units at once (``compare_leads``), and, only when a lead is written
+    A few queries instead of the comparison's per-unit ones: every unit's name, the
+    area's leads in all units at once (``compare_leads`` and ``compare_task_leads``, run
+    side by side), and, only when a lead is written
     in an attached text, the kinds of attached texts for its provision label. The leads
     are grouped by unit in one pass, so the work grows with the leads, not units × leads.
     """
     units = unit_names(store)
     if not units:
         raise CompareError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
-    leads = leads_by_unit(rows_of(run(store, "compare_leads", area=area)))
+    leads = leads_by_unit(_lead_rows(store, area))
     docs = annex_index(store, leads)
     cells = []
     for unit in units:
@@ -51,6 +54,18 @@ def survey(store: GraphStore, area: NamedNode) -> Survey:
         without=[cell.unit for cell in cells if not cell.values],
         level=level,
     )
+
+
+def _lead_rows(store: GraphStore, area: NamedNode) -> list[dict[str, str]]:
+    """Leads by assignment and by plan task, read at the same time.
+
+    Both stores answer from other threads while Python waits (pyoxigraph evaluates
+    without holding the interpreter lock; a remote server works on its own), so on two
+    cores the survey takes the longer query's time instead of the sum.
+    """
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda name: run(store, name, area=area), ("compare_leads", "compare_task_leads")))
+    return [row for result in results for row in rows_of(result)]
 
 
 def unit_names(store: GraphStore) -> list[str]:
