@@ -16,7 +16,7 @@ from cchc.generators.compare_build import agency_values, name_key, rows_of, run
 from cchc.generators.compare_labels import area_label, notation, unit_level
 from cchc.generators.compare_model import Cell, CompareError, Share, Survey
 from cchc.generators.compare_refs import DocumentIndex
-from cchc.graph.store.base import GraphStore, SelectResult
+from cchc.graph.store.base import GraphStore
 
 
 def level_word(units: list[str]) -> str:
@@ -28,17 +28,24 @@ def level_word(units: list[str]) -> str:
 def survey(store: GraphStore, area: NamedNode) -> Survey:
     """Who leads ``area`` (a concept IRI) in each unit of the graph, and the distribution.
 
-    A few queries instead of the comparison's per-unit ones: every unit's name, the
-    area's leads in all units at once (``compare_leads`` and ``compare_task_leads``, run
-    side by side), and, only when a lead is written
-    in an attached text, the kinds of attached texts for its provision label. The leads
-    are grouped by unit in one pass, so the work grows with the leads, not units × leads.
+    Four queries instead of the comparison's per-unit ones, all sent at once: every
+    unit's name, the area's leads by assignment and by plan task in all units
+    (``compare_leads``, ``compare_task_leads``), and the kinds of attached texts, for
+    provision labels. Both stores answer from other threads while Python waits
+    (pyoxigraph evaluates without holding the interpreter lock; a remote server works on
+    its own), so on two cores the survey takes about the longest query's time, not the
+    sum. The leads are grouped by unit in one pass, so the work grows with the leads, not
+    units × leads.
     """
-    units = unit_names(store)
-    if not units:
-        raise CompareError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
-    leads = leads_by_unit(_lead_rows(store, area))
-    docs = annex_index(store, leads)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        leads_done = pool.submit(run, store, "compare_leads", area=area)
+        tasks_done = pool.submit(run, store, "compare_task_leads", area=area)
+        annexes_done = pool.submit(run, store, "compare_annexes")
+        units = unit_names(store)
+        if not units:
+            raise CompareError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
+        leads = leads_by_unit(rows_of(leads_done.result()) + rows_of(tasks_done.result()))
+        docs = DocumentIndex(annexes_done.result())
     cells = []
     for unit in units:
         cell = Cell(unit)
@@ -54,18 +61,6 @@ def survey(store: GraphStore, area: NamedNode) -> Survey:
         without=[cell.unit for cell in cells if not cell.values],
         level=level,
     )
-
-
-def _lead_rows(store: GraphStore, area: NamedNode) -> list[dict[str, str]]:
-    """Leads by assignment and by plan task, read at the same time.
-
-    Both stores answer from other threads while Python waits (pyoxigraph evaluates
-    without holding the interpreter lock; a remote server works on its own), so on two
-    cores the survey takes the longer query's time instead of the sum.
-    """
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda name: run(store, name, area=area), ("compare_leads", "compare_task_leads")))
-    return [row for result in results for row in rows_of(result)]
 
 
 def unit_names(store: GraphStore) -> list[str]:
@@ -89,16 +84,6 @@ def leads_by_unit(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]
     for row in sorted(rows, key=lambda r: (r["agency"], r["provision"], r["text"], r["function"])):
         grouped.setdefault(row["unit"], []).append(row)
     return grouped
-
-
-def annex_index(store: GraphStore, leads: dict[str, list[dict[str, str]]]) -> DocumentIndex:
-    """The kinds of attached texts, read only when some lead's provision is in one.
-
-    A provision's label says which attached text holds it ("Điều 9 khoản 1 (Quy chế kèm
-    theo)"); the rest of the document list is not needed for a survey.
-    """
-    annexed = any(row["provision"].startswith(row["graph"] + "/att_") for rows in leads.values() for row in rows)
-    return DocumentIndex(run(store, "compare_annexes") if annexed else SelectResult(("doc", "doc_kind"), ()))
 
 
 def _shares(cells: list[Cell], level: str) -> list[Share]:
