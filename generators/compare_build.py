@@ -100,7 +100,7 @@ class _Builder:
         self.store = store
         self.units = units
         self.names = [unit.value for unit in units]
-        self.docs = DocumentIndex(_merge([run(store, "compare_documents", unit) for unit in units]))
+        self.docs = DocumentIndex.of(_merge([run(store, "compare_documents", unit) for unit in units]))
         self.cache: dict[str, list[list[dict[str, str]]]] = {}
 
     def per_unit(self, name: str) -> list[list[dict[str, str]]]:

@@ -21,9 +21,13 @@ def text(term: Term | None) -> str:
 class DocumentIndex:
     """The documents (and attached texts) of the units being compared, from ``compare_documents``."""
 
-    def __init__(self, result: SelectResult) -> None:
-        self.rows = [{k: text(v) for k, v in row.items()} for row in result.rows]
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        self.rows = rows
         self._by_doc = {row["doc"]: row for row in self.rows}
+
+    @classmethod
+    def of(cls, result: SelectResult) -> DocumentIndex:
+        return cls([{k: text(v) for k, v in row.items()} for row in result.rows])
 
     def kind(self, doc: str) -> str:
         return self._by_doc.get(doc, {}).get("doc_kind", "")

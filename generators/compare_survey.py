@@ -16,7 +16,8 @@ from cchc.generators.compare_build import agency_values, name_key, rows_of, run
 from cchc.generators.compare_labels import area_label, notation, unit_level
 from cchc.generators.compare_model import Cell, CompareError, Share, Survey
 from cchc.generators.compare_refs import DocumentIndex
-from cchc.graph.store.base import GraphStore
+from cchc.graph.digests import digest_rows
+from cchc.graph.store.base import GraphStore, SelectResult
 
 
 def level_word(units: list[str]) -> str:
@@ -28,24 +29,31 @@ def level_word(units: list[str]) -> str:
 def survey(store: GraphStore, area: NamedNode) -> Survey:
     """Who leads ``area`` (a concept IRI) in each unit of the graph, and the distribution.
 
-    Four queries instead of the comparison's per-unit ones, all sent at once: every
-    unit's name, the area's leads by assignment and by plan task in all units
-    (``compare_leads``, ``compare_task_leads``), and the kinds of attached texts, for
-    provision labels. Both stores answer from other threads while Python waits
-    (pyoxigraph evaluates without holding the interpreter lock; a remote server works on
-    its own), so on two cores the survey takes about the longest query's time, not the
-    sum. The leads are grouped by unit in one pass, so the work grows with the leads, not
+    Three queries instead of the comparison's per-unit ones, all sent at once: every
+    unit's name; the area's leads in all units, read from each document's digest
+    (``compare_lead_digests``: one literal per document and area, which also names the
+    kinds of its attached texts for provision labels); and whether any document
+    predates digests (two counts). Both stores answer from other threads while Python
+    waits (pyoxigraph evaluates without holding the interpreter lock; a remote server
+    works on its own). A store holding documents from before digests is read from the
+    facts instead (``compare_leads``, ``compare_task_leads``, ``compare_annexes``). The
+    leads are grouped by unit in one pass, so the work grows with the leads, not
     units × leads.
     """
     with ThreadPoolExecutor(max_workers=2) as pool:
-        leads_done = pool.submit(run, store, "compare_leads", area=area)
-        tasks_done = pool.submit(run, store, "compare_task_leads", area=area)
-        annexes_done = pool.submit(run, store, "compare_annexes")
+        digested = pool.submit(run, store, "compare_lead_digests", area=area)
+        counts = pool.submit(run, store, "compare_undigested")
         units = unit_names(store)
         if not units:
             raise CompareError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
-        leads = leads_by_unit(rows_of(leads_done.result()) + rows_of(tasks_done.result()))
-        docs = DocumentIndex(annexes_done.result())
+        if _predates_digests(counts.result()):
+            rows = lead_rows_from_facts(store, area, pool)
+            docs = DocumentIndex.of(run(store, "compare_annexes"))
+        else:
+            kinds: dict[str, str] = {}
+            rows = [row for found in digested.result().rows for row in digest_rows(found["rows"].value, kinds)]
+            docs = DocumentIndex([{"doc": doc, "doc_kind": kind} for doc, kind in kinds.items()])
+        leads = leads_by_unit(rows)
     cells = []
     for unit in units:
         cell = Cell(unit)
@@ -61,6 +69,19 @@ def survey(store: GraphStore, area: NamedNode) -> Survey:
         without=[cell.unit for cell in cells if not cell.values],
         level=level,
     )
+
+
+def _predates_digests(counts: SelectResult) -> bool:
+    """Whether some document was stored before digests (it lacks ``cchc:leadDigests``)."""
+    row = counts.rows[0] if counts.rows else {}
+    documents, digested = (int(row[name].value) if row.get(name) is not None else 0 for name in ("documents", "digested"))
+    return digested < documents
+
+
+def lead_rows_from_facts(store: GraphStore, area: NamedNode, pool: ThreadPoolExecutor) -> list[dict[str, str]]:
+    """The area's leads read from the facts: assignments and plan tasks, side by side."""
+    results = pool.map(lambda name: run(store, name, area=area), ("compare_leads", "compare_task_leads"))
+    return [row for result in results for row in rows_of(result)]
 
 
 def unit_names(store: GraphStore) -> list[str]:

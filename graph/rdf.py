@@ -13,6 +13,7 @@ from functools import cache
 from pyoxigraph import Literal, NamedNode, Triple
 
 from cchc.graph.agencies import agency_key
+from cchc.graph.digests import lead_digests
 from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision, Span
 from cchc.graph.namespaces import CCHC, DCT, ELI, ID, ORG, PROV, RDF, SKOS, XSD, vocab_iri
 from cchc.graph.normalize import match_key, slug
@@ -102,6 +103,7 @@ def document_triples(doc: ParsedDocument, facts: Facts | None = None) -> list[Tr
         builder.add(annex, _n(CCHC, "promulgatedBy"), iri)
     if facts is not None:
         _facts(builder, doc, iri, facts)
+        builder.triples += lead_digests(iri, builder.triples)
     return builder.triples
 
 

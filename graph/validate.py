@@ -68,11 +68,14 @@ def validate_shacl(data: rdflib.Graph | rdflib.Dataset | bytes, fmt: str = "nqua
 
 
 def _owl2_datatypes(graph: rdflib.Graph) -> rdflib.Graph:
-    """xsd:date is outside the OWL 2 datatype map that HermiT accepts; widen it to xsd:dateTime."""
+    """xsd:date and rdf:JSON are outside the OWL 2 datatype map that HermiT accepts: a date
+    is widened to xsd:dateTime, a JSON value read as its text (xsd:string)."""
     out = rdflib.Graph()
     for s, p, o in graph:
         if isinstance(o, rdflib.Literal) and o.datatype == rdflib.XSD.date:
             o = rdflib.Literal(f"{o}T00:00:00", datatype=rdflib.XSD.dateTime)
+        elif isinstance(o, rdflib.Literal) and o.datatype == rdflib.RDF.JSON:
+            o = rdflib.Literal(str(o), datatype=rdflib.XSD.string)
         out.add((s, p, o))
     return out
 

@@ -1,4 +1,7 @@
-"""The area survey reads its own query (``compare_leads``): it must say what the comparison says.
+"""The area survey reads its own query: it must say what the comparison says.
+
+It reads the per-document digests (``compare_lead_digests``), or, in a store holding
+documents from before digests, the facts (``compare_leads``, ``compare_task_leads``).
 
 The survey no longer goes through the per-unit queries of ``cchc compare A B``; these tests
 hold the two paths to one answer (same agencies, same order, same provisions and source
@@ -7,15 +10,18 @@ sentences) and cover what the sample corpus lacks: plan tasks, whose lead counts
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from pyoxigraph import NamedNode, RdfFormat, parse
 
-from cchc.generators.compare_build import build
+from cchc.generators.compare_build import build, rows_of, run
 from cchc.generators.compare_model import Cell, Comparison
-from cchc.generators.compare_survey import survey
+from cchc.generators.compare_survey import lead_rows_from_facts, survey
+from cchc.graph.digests import digest_rows, lead_digests
 from cchc.graph.namespaces import sparql_prologue
+from cchc.graph.pipeline import ingest
 from cchc.graph.store.embedded import EmbeddedStore
 from cchc.queries import resolve
 
@@ -73,16 +79,23 @@ ag:b\/noi-vu a cchc:Agency ; skos:prefLabel "Sở Nội vụ"@vi ; cchc:hasFunct
 """
 
 
-def _store_with_plan_tasks(directory: Path) -> EmbeddedStore:
-    """Two units: one whose only lead is a plan task's, one with an assignment in an attached Quy chế."""
+def _store_with_plan_tasks(directory: Path, digested: tuple[str, ...]) -> EmbeddedStore:
+    """Two units: one whose only lead is a plan task's, one with an assignment in an
+    attached Quy chế; the documents named in ``digested`` carry their digests."""
     opened = EmbeddedStore(directory)
     for name, body in (("plan", _PLAN), ("rules", _RULES)):
-        opened.replace_graph(f"https://w3id.org/cchc/id/doc/src/{name}", list(parse(_PREFIXES + body, format=RdfFormat.TURTLE)))
+        graph = f"https://w3id.org/cchc/id/doc/src/{name}"
+        triples = list(parse(_PREFIXES + body, format=RdfFormat.TURTLE))
+        if name in digested:
+            triples += lead_digests(NamedNode(graph), triples)
+        opened.replace_graph(graph, triples)
     return opened
 
 
-def test_a_plan_task_lead_counts_and_its_partners_do_not(tmp_path: Path) -> None:
-    opened = _store_with_plan_tasks(tmp_path / "store")
+# Digests everywhere, nowhere (a store from before them), and in one document only.
+@pytest.mark.parametrize("digested", [("plan", "rules"), (), ("rules",)])
+def test_a_plan_task_lead_counts_and_its_partners_do_not(tmp_path: Path, digested: tuple[str, ...]) -> None:
+    opened = _store_with_plan_tasks(tmp_path / "store", digested)
     try:
         result = survey(opened, NamedNode(AREA + "the_che"))
         leads = {cell.unit: _cell_facts(cell) for cell in result.cells}
@@ -99,3 +112,30 @@ def test_a_plan_task_lead_counts_and_its_partners_do_not(tmp_path: Path) -> None
         assert [_cell_facts(cell) for cell in _lead_row(comparison, result.area_label).cells] == [leads["huyện Thử Nghiệm"], leads["tỉnh Mẫu"]]
     finally:
         opened.close()
+
+
+def _rows_key(rows: list[dict[str, str]]) -> list[tuple[tuple[str, str], ...]]:
+    return sorted(tuple(sorted(row.items())) for row in rows)
+
+
+def test_the_digests_hold_exactly_the_leads_the_facts_hold(store) -> None:
+    """Every area of the samples: the digest rows are the fact queries' rows, no more, no less."""
+    areas = [row["area"].value for row in store.select(sparql_prologue() + "SELECT DISTINCT ?area WHERE { GRAPH ?g { ?f cchc:area ?area } }").rows]
+    compared = 0
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for area in areas:
+            facts = lead_rows_from_facts(store, NamedNode(area), pool)
+            digests = [row for found in rows_of(run(store, "compare_lead_digests", area=NamedNode(area))) for row in digest_rows(found["rows"], {})]
+            assert _rows_key(digests) == _rows_key(facts), area
+            compared += len(facts)
+    assert len(areas) >= 8 and compared >= 60
+
+
+def test_the_survey_is_the_same_on_a_remote_server(store, remote_store) -> None:
+    """Over HTTP, with its queries sent from two threads at once, the survey reads the same."""
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    assert len(ingest(remote_store, [corpus]).ingested) == 5
+    for area in ("the_che", "thu_tuc_hanh_chinh"):
+        local, remote = survey(store, NamedNode(AREA + area)), survey(remote_store, NamedNode(AREA + area))
+        assert [_cell_facts(cell) for cell in remote.cells] == [_cell_facts(cell) for cell in local.cells]
+        assert sum(len(cell.values) for cell in remote.cells) >= 3
