@@ -4,16 +4,18 @@ unit reads instead of the facts.
 ``cchc compare --all --area "thể chế"`` asks who leads one area in every unit. Read from
 the facts, each lead costs a dozen lookups in the store. Most of them are random reads
 from the store's dictionary (provision IRI, sentence, document name), and at 10,000
-documents (11,000 leads) they take most of a second. A digest lists a document's leads
-in one area as one ``rdf:JSON`` literal. It lives in the document's own graph, so it is
-written, replaced and dropped with the document, and both backends read it the same way.
+documents (11,000 leads) they take over half a second. A digest lists a document's leads
+in one area as one ``rdf:JSON`` literal, ``<area> cchc:leadDigest "…"`` in the
+document's own graph. So it is written, replaced and dropped with the document, and
+both backends read it the same way.
 
 It is derived, never a source. It is built from the document's own triples by the same
-rules as the ``compare_leads`` and ``compare_task_leads`` queries: assignments with mode
-chủ trì, and plan tasks with a lead. Each fact gives one row per label and function of
-its agent. A test holds the two readings equal. ``cchc:leadDigests`` on the document
-(the number of digests, possibly 0) tells a reader the document has them. Documents
-stored by an older version have none, and the survey then falls back to the facts.
+rules as the ``compare_leads`` and ``compare_task_leads`` queries (a test holds the two
+readings equal): assignments with mode chủ trì, and plan tasks with a lead. Each fact
+gives one row per label and function of its agent. ``cchc:leadDigests`` on the
+document (the number of digests, possibly 0) tells a reader the document has them.
+Documents stored by an older version have none, and the survey then falls back to the
+facts.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from cchc.graph.namespaces import CCHC, RDF, SKOS, VOCAB, XSD
 
-_A = NamedNode(RDF + "type")
+_LEAD_DIGEST = NamedNode(CCHC + "leadDigest")
 _JSON = NamedNode(RDF + "JSON")
 _TYPE = RDF + "type"
 _CHU_TRI = VOCAB + "mode/chu_tri"
@@ -46,10 +48,10 @@ def lead_digests(document: NamedNode, triples: list[Triple]) -> list[Triple]:
     A digest is ``{"document": IRI, "units": [unit, …], "annexes": {"att_1": kind, …},
     "leads": [row, …]}``. The document, its unit and the kinds of its attached texts
     (for labels such as "Điều 9 (Quy chế kèm theo)") are copied in, so a survey reads one
-    literal per document and nothing else. A row is ``[agency, function, provision, sentence]``. The function is
-    its notation ("tu_phap", or "" when the agency has none). The provision is its path
-    below the document ("art_5__para_1", "" for the document itself, or the full IRI
-    when it lies elsewhere).
+    literal per document and nothing else. A row is ``[agency, function, provision,
+    sentence]``. The function is its notation ("tu_phap", or "" when the agency has
+    none). The provision is its path below the document ("art_5__para_1", "" for the
+    document itself, or the full IRI when it lies elsewhere).
     """
     by_subject: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for triple in triples:
@@ -85,13 +87,11 @@ def lead_digests(document: NamedNode, triples: list[Triple]) -> list[Triple]:
     }
     out = [Triple(document, NamedNode(CCHC + "leadDigests"), Literal(str(len(rows)), datatype=NamedNode(XSD + "integer")))]
     for area, area_rows in sorted(rows.items()):
-        node = NamedNode(f"{document.value}/leads_{area.rsplit('/', 1)[-1]}")
+        # Said of the area itself, in the document's graph: "in this document, the leads of
+        # area A are …". A survey then finds every document's digest for A in one ordered
+        # scan (subject and predicate fixed), with no node to look up in between.
         digest = {"document": document.value, "units": units, "annexes": annexes, "leads": area_rows}
-        out += [
-            Triple(node, _A, NamedNode(CCHC + "AreaLeadDigest")),
-            Triple(node, NamedNode(CCHC + "digestArea"), NamedNode(area)),
-            Triple(node, NamedNode(CCHC + "leadRows"), Literal(json.dumps(digest, ensure_ascii=False), datatype=_JSON)),
-        ]
+        out.append(Triple(NamedNode(area), _LEAD_DIGEST, Literal(json.dumps(digest, ensure_ascii=False), datatype=_JSON)))
     return out
 
 
