@@ -76,19 +76,18 @@ def agency_values(rows: Iterable[dict[str, str]], docs: DocumentIndex) -> list[V
     would check each against all the others.
     """
     grouped: dict[str, Value] = {}
+    names: dict[str, dict[str, None]] = {}  # per value, its names in first-seen order
     refs: dict[str, list[ProvisionRef]] = {}
     for row in rows:
         key = compared_key(row)
-        value = grouped.get(key)
-        if value is None:
+        if key not in grouped:
             function = row.get("function") or OTHER_FUNCTION
-            value = grouped[key] = Value(text="", key=key, note=function_label(function) if function != OTHER_FUNCTION else "")
-            refs[key] = []
-        names = value.text.split(", ") if value.text else []
-        if row["agency"] not in names:
-            value.text = ", ".join([*names, row["agency"]])
+            grouped[key] = Value(text="", key=key, note=function_label(function) if function != OTHER_FUNCTION else "")
+            names[key], refs[key] = {}, []
+        names[key][row["agency"]] = None
         refs[key].append(docs.ref(row["graph"], row["provision"], row.get("text", "")))
     for key, value in grouped.items():
+        value.text = ", ".join(names[key])
         value.add_refs(refs[key])
     return sorted(grouped.values(), key=lambda v: (v.note or "~", v.text))
 

@@ -9,6 +9,7 @@ Phòng Tư pháp count as one answer under their real names.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 
 from pyoxigraph import NamedNode
 
@@ -40,20 +41,20 @@ def survey(store: GraphStore, area: NamedNode) -> Survey:
     leads are grouped by unit in one pass, so the work grows with the leads, not
     units × leads.
     """
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        digested = pool.submit(run, store, "compare_lead_digests", area=area)
-        counts = pool.submit(run, store, "compare_undigested")
-        units = unit_names(store)
-        if not units:
-            raise CompareError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
-        if _predates_digests(counts.result()):
-            rows = lead_rows_from_facts(store, area, pool)
-            docs = DocumentIndex.of(run(store, "compare_annexes"))
-        else:
-            kinds: dict[str, str] = {}
-            rows = [row for found in digested.result().rows for row in digest_rows(found["rows"].value, kinds)]
-            docs = DocumentIndex([{"doc": doc, "doc_kind": kind} for doc, kind in kinds.items()])
-        leads = leads_by_unit(rows)
+    pool = _pool()
+    digested = pool.submit(run, store, "compare_lead_digests", area=area)
+    counts = pool.submit(run, store, "compare_undigested")
+    units = unit_names(store)
+    if not units:
+        raise CompareError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
+    if _predates_digests(counts.result()):
+        rows = lead_rows_from_facts(store, area, pool)
+        docs = DocumentIndex.of(run(store, "compare_annexes"))
+    else:
+        kinds: dict[str, str] = {}
+        rows = [row for found in digested.result().rows for row in digest_rows(found["rows"].value, kinds)]
+        docs = DocumentIndex([{"doc": doc, "doc_kind": kind} for doc, kind in kinds.items()])
+    leads = leads_by_unit(rows)
     cells = []
     for unit in units:
         cell = Cell(unit)
@@ -69,6 +70,13 @@ def survey(store: GraphStore, area: NamedNode) -> Survey:
         without=[cell.unit for cell in cells if not cell.values],
         level=level,
     )
+
+
+@cache
+def _pool() -> ThreadPoolExecutor:
+    """Two threads for the survey's queries, started once per process: starting them per
+    survey costs a tenth of a survey of 100 documents."""
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="cchc-survey")
 
 
 def _predates_digests(counts: SelectResult) -> bool:
