@@ -166,7 +166,9 @@ def _survey_latencies(store: EmbeddedStore, repeat: int) -> list[float]:
 
 
 def _survey_on_rdflib(baseline: _Rdflib) -> float:
-    """Seconds the whole survey takes with rdflib answering its queries."""
+    """Seconds the whole survey takes with rdflib answering its queries. When the time
+    limit stops it, the query already running in the survey's thread still runs to its
+    end, and the process exits only after it (at 10,000 documents, minutes)."""
     from cchc.generators.compare_survey import survey
 
     started = time.perf_counter()
