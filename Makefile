@@ -41,7 +41,7 @@ test-slow: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/draft_bench.py
-	$(BIN)/python benchmarks/scale.py 100 1000
+	$(BIN)/python benchmarks/scale.py 100 1000 10000 --corpus synth --keep out/bench-corpus
 
 clean:
 	rm -rf $(VENV) $(STORE) build dist out
