@@ -72,10 +72,15 @@ def _report_table(ingested: list[IngestedDocument], location: str) -> Table:
         for i, value in enumerate((1, doc.provisions, doc.assignments, doc.triples)):
             row[i] += value
     for kind, row in sorted(totals.items(), key=lambda item: -item[1][0]):
-        table.add_row(kind, *(f"{value:,}".replace(",", ".") for value in row))
+        table.add_row(kind, *map(_count, row))
     if len(totals) > 1:
-        table.add_row("Cộng", *(f"{sum(row[i] for row in totals.values()):,}".replace(",", ".") for i in range(4)), style="bold")
+        table.add_row("Cộng", *(_count(sum(row[i] for row in totals.values())) for i in range(4)), style="bold")
     return table
+
+
+def _count(value: int) -> str:
+    """Thousands grouped with dots, as Vietnamese writes them: 10.000."""
+    return f"{value:,}".replace(",", ".")
 
 
 def register(app: typer.Typer) -> None:
