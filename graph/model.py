@@ -141,10 +141,24 @@ class ParsedDocument:
     attachments: tuple[ParsedDocument, ...] = ()
     warnings: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    # Text outside the numbered body, kept so that nothing read is lost: what comes before
+    # the first heading (header, trích yếu, Căn cứ, a directive's opening paragraphs) and
+    # the closing paragraphs ("Trên đây là …", "Nơi nhận:") after the last item.
+    preamble: Provision | None = None
+    closing: Provision | None = None
 
     def provisions(self):
+        """The numbered body, depth first (what citations such as "Điều 5" can reach)."""
         for top in self.body:
             yield from top.walk()
+
+    def every_provision(self):
+        """The body with the preamble before it and the closing after it."""
+        if self.preamble is not None:
+            yield self.preamble
+        yield from self.provisions()
+        if self.closing is not None:
+            yield self.closing
 
 
 @dataclass(frozen=True)

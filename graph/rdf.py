@@ -141,8 +141,9 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "based_on"), _instrument(b, citation))
     for citation in meta.replaces:
         b.add(iri, _n(ELI, "repeals"), _instrument(b, citation))
-    for provision in doc.body:
-        _provision(b, provision, iri, iri)
+    for provision in (doc.preamble, *doc.body, doc.closing):
+        if provision is not None:
+            _provision(b, provision, iri, iri)
     for reference in doc.references:
         source = NamedNode(f"{iri.value}/{reference.source}")
         if reference.target:

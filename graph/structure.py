@@ -23,8 +23,8 @@ from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocumen
 from cchc.graph.normalize import fold, nfc
 from cchc.resources import read_text
 
-_RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
-_EID = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
+_RANK = {"preamble": -1, "closing": -1, "part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
+_EID = {"preamble": "preamble", "closing": "closing", "part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
 _KIND = {"roman": "item", "clause": "clause"}
 _AUTHORITY_START = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHÁNH )")
 _CASE_SENSITIVE = {"authority", "number", "citation_issuer"}
@@ -73,7 +73,10 @@ def _eid_part(kind: str, number: str) -> str:
 
 
 def _freeze(node: _Node, prefix: str, end: int, seen: dict[str, int]) -> Provision:
-    part = _eid_part(node.kind, node.number) if node.kind != "indent" else f"indent_{node.number}"
+    if node.kind in ("preamble", "closing"):
+        part = node.kind
+    else:
+        part = _eid_part(node.kind, node.number) if node.kind != "indent" else f"indent_{node.number}"
     eid = f"{prefix}__{part}" if prefix and node.kind not in ("article",) else part
     if eid in seen:  # a repeated number (a typo in the source) must not collide
         seen[eid] += 1
@@ -106,21 +109,39 @@ def _classify(text: str) -> tuple[str, str, str] | None:
 
 
 def _body(lines: list[tuple[int, int, str]]) -> list[_Node]:
+    """The provision tree; every line lands in some provision, none is dropped.
+
+    Text before the first heading (header, trích yếu, Căn cứ, a directive's opening
+    paragraphs) is a ``preamble`` provision; numbered items with no Điều or Roman section
+    above them (a Chỉ thị's "1. Sở Y tế: …") are top-level provisions of their own; a
+    closing paragraph ("Trên đây là …", "Nơi nhận:") ends the last item, so its words are
+    never read as that item's duties.
+    """
     roots: list[_Node] = []
     stack: list[_Node] = []
-    preamble = _Node("indent", "0", "", lines[0][0] if lines else 1, 0)
+    closing = patterns().search["closing_paragraph"]
     indents = 0
     for number, offset, text in lines:
+        if stack and stack[0].kind == "closing":
+            stack[0].text.append(text)
+            continue
+        if closing.match(text):
+            stack[:] = [_Node("closing", "", "", number, offset, [text])]
+            roots.append(stack[0])
+            continue
         found = _classify(text)
-        if found is None or (found[0] in ("clause", "point", "indent") and not stack):
-            (stack[-1].text if stack else preamble.text).append(text)
+        if found is None:
+            if not stack:
+                stack.append(_Node("preamble", "", "", number, offset))
+                roots.append(stack[0])
+            stack[-1].text.append(text)
             continue
         kind, num, rest = found
         if kind == "indent":
             indents += 1
             num = str(indents)
         rank = _RANK[kind]
-        while stack and _RANK[stack[-1].kind] >= rank:
+        while stack and (stack[-1].kind == "preamble" or _RANK[stack[-1].kind] >= rank):
             stack.pop()
         node = _Node(kind, num, rest if kind in ("part", "chapter", "section", "article", "roman") else "", number, offset)
         if kind in ("clause", "point", "indent"):
@@ -328,9 +349,14 @@ def _parse_part(source: SourceText, lines: list[str], first_line: int, offsets: 
     body_lines = [(first_line + i, offsets[first_line + i - 1], clean(text)) for i, text in enumerate(lines) if clean(text)]
     roots = _body(body_lines)
     seen: dict[str, int] = {}
-    body = tuple(_freeze(node, "", len(source.text), seen) for node in roots)
+    frozen = [_freeze(node, "", len(source.text), seen) for node in roots]
+    preamble = next((p for p in frozen if p.kind == "preamble"), None)
+    closing = next((p for p in frozen if p.kind == "closing"), None)
+    body = tuple(p for p in frozen if p.kind not in ("preamble", "closing"))
     warnings = () if any(p.kind == "article" for top in body for p in top.walk()) else ("không tìm thấy Điều nào",)
-    part = ParsedDocument(source=source, metadata=_metadata(lines), body=body, warnings=warnings)
+    part = ParsedDocument(
+        source=source, metadata=_metadata(lines), body=body, warnings=warnings, preamble=preamble, closing=closing
+    )
     return replace(part, references=find_references(part))
 
 
