@@ -124,9 +124,12 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
         # counted word by word, the run could end between them ("… hành chính công đặc").
         level = lexicon.levels.match(text, match.start(1))
         if level and not _WORD_CHAR.match(text, level.end()):
-            lowercase_run += 1
-            end = cursor = level.end()
-            continue
+            # After its level a name takes only a place name ("huyện Mỹ Xuyên"): a
+            # lower-case word there is the predicate ("… UBND huyện chuẩn bị …").
+            end = level.end()
+            while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
+                end = proper.end()
+            return end
         lowercase_run += 1
         end = cursor = match.end()
     level = lexicon.levels.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
@@ -163,6 +166,11 @@ def _listed(text: str) -> list[Mention]:
             if end < cursor + item.end(1):  # the list ends where its predicate starts
                 break
     return found
+
+
+def listed_header(text: str) -> re.Match[str] | None:
+    """ "Các Sở, ngành: " at the start of ``text``: the names after it are listed by field."""
+    return _lexicon().collective_list.match(text)
 
 
 def find_mentions(text: str, listed: bool = True, addressed: bool = False) -> list[Mention]:

@@ -18,6 +18,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from cchc.graph.agencies import Mention, agency_key, find_mentions, held_agency
+from cchc.graph.duties import DutyUnit, duty_units
+from cchc.graph.roles import roles
+from cchc.graph.rules import rule as rule_pattern
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.functions import function_of
 from cchc.graph.model import (
@@ -169,7 +172,7 @@ class _Collector:
         name = held_agency(agency) or agency
         self.members.setdefault((agency_key(body), agency_key(name)), Membership(body, name, self.prefix + provision.eid, text))
 
-    def add(self, agency: str, mode: str, area: str, provision: Provision, text: str) -> None:
+    def add(self, agency: str, mode: str, area: str, provision: Provision, text: str, rule: str = "", area_rule: str = "") -> None:
         held = held_agency(agency)
         if held:  # the post's duties are its agency's; the spelling stays an alias
             self.aliases.setdefault(agency_key(held), []).append(agency)
@@ -177,7 +180,7 @@ class _Collector:
         key = (agency_key(agency), mode, area)
         if key not in self.rows:
             span = locate(self.source_text, provision.span, text)
-            self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, span)
+            self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, span, rule=rule, area_rule=area_rule)
         self.support.setdefault(key, set()).add(match_key(text))
 
     def assignments(self) -> tuple[Assignment, ...]:
@@ -323,6 +326,43 @@ def _walk(provision: Provision, subjects: list[str], context: list[str], out: _C
         _walk(child, active, headings if not own or heading else [*headings, own[:200]], out)
 
 
+def _memberships(provision: Provision, out: _Collector) -> None:
+    """Steering-body seats named by member headings ("Thành viên Ban Chỉ đạo - Trưởng
+    Phòng Nội vụ") or lead-in lines."""
+    heading = provision.heading
+    first_line = provision.text.split("\n")[0]
+    line = heading or (first_line if len(first_line.split()) <= 24 else "")
+    body = line and _member_of(line)
+    if body:
+        for mention in _subjects(line):
+            out.member(body, mention.name, provision, line)
+    for child in provision.children:
+        _memberships(child, out)
+
+
+def _unit_areas(unit: DutyUnit, mode: str) -> list[tuple[str, str]]:
+    """The reform areas of one duty and how each was decided: a part of the duty listed
+    with ';' that names its own field strongly gives that field; otherwise the duty's
+    predicate decides, and its headings when the duty is silent."""
+    found: dict[str, str] = {}
+    fields = _areas_of_duty(unit.text, unit.context, mode)
+    if len(fields) > 1:
+        return [(area, "area.field_list") for area in fields]
+    if not found:
+        found[_area(unit.text, unit.context, mode)] = "area.cue"
+    return list(found.items())[:3]
+
+
+def _read_duties(part: ParsedDocument, out: _Collector) -> None:
+    for unit in duty_units(part, out.prefix):
+        found = roles(unit)
+        if not found:
+            continue
+        for role in found:
+            for area, area_rule in _unit_areas(unit, role.mode):
+                out.add(role.agency, role.mode, area, unit.provision, unit.whole, role.rule, area_rule)
+
+
 def _per_year(text: str) -> float | None:
     for pattern, value in cues().meeting_counts:
         match = pattern.search(text)
@@ -381,7 +421,8 @@ def extract_facts(doc: ParsedDocument) -> Facts:
     for number, part in enumerate((doc, *doc.attachments)):
         out.prefix = f"att_{number}/" if number else ""
         for top in part.body:
-            _walk(top, [], [], out)
+            _memberships(top, out)
+        _read_duties(part, out)
         meetings.extend(_meetings(part, out.prefix))
         reporting.extend(reporting_obligations(part, out.prefix))
         ratings.extend(rating_rules(part, out.prefix))
@@ -429,11 +470,13 @@ def _locator(doc: ParsedDocument):
 def _task_assignments(task: PlanTask, out: _Collector) -> None:
     """A task row names its lead and its coordinators: the same roles as a sentence would."""
     row = Provision("row", "", "", task.content, task.provision.split("/")[-1], Span(0, 0, 0))
-    for mention in find_mentions(task.lead or "")[:1]:
-        out.add(mention.name, "chu_tri", task.area or GENERIC, row, task.content)
+    leads = getattr(task, "leads", ()) or ((task.lead,) if task.lead else ())
+    for lead in leads:
+        for mention in find_mentions(lead)[:1]:
+            out.add(mention.name, "chu_tri", task.area or GENERIC, row, task.content, "table.lead")
     for partner in task.coordinators:
         for mention in find_mentions(partner)[:1]:
-            out.add(mention.name, "phoi_hop", task.area or GENERIC, row, task.content)
+            out.add(mention.name, "phoi_hop", task.area or GENERIC, row, task.content, "table.partner")
 
 
 def _agencies(assignments: tuple[Assignment, ...], titled: dict[str, list[str]]) -> tuple[Agency, ...]:

@@ -182,6 +182,8 @@ class Assignment:
     text: str  # the sentence it comes from, as written
     span: Span | None = None
     deadline: str | None = None
+    rule: str = ""  # the rule ids that produced it ("role.subject+role.verb.lead"), for provenance
+    area_rule: str = ""  # how the area was decided ("area.model" with its score, or a cue rule)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,189 @@
+"""ParsedDocument → duty units: one duty each, with the agencies it falls to by default.
+
+Regulations state who does what in many layouts: an article titled with its agency
+("Điều 5. Trách nhiệm của Sở Tư pháp"), a numbered item naming it ("1. Sở Y tế:" then
+points a), b), …), a lead-in sentence ("Trung tâm X thực hiện các nhiệm vụ sau:"), or a
+sentence that names its own subject ("Điều 12. Sở X có trách nhiệm …"). Segmentation
+turns all of them into the same thing, a ``DutyUnit``: the duty's text, its provision and
+the agencies carried down from the headings above it. Which agency does what in the unit
+is then the clause grammar's job (``roles``), so headings and sentences are read once, by
+one set of rules, whatever the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cchc.graph.agencies import Mention, find_mentions
+from cchc.graph.model import ParsedDocument, Provision
+from cchc.graph.rules import rule
+
+
+@dataclass(frozen=True)
+class Subject:
+    """An agency a heading or lead-in gives its duties to."""
+
+    name: str
+    kind: str  # agency | post | title | body | group (see ``agencies.Mention``)
+    rule: str  # the rule that found it
+
+
+@dataclass(frozen=True)
+class DutyUnit:
+    text: str  # the duty as written (one sentence or clause)
+    provision: Provision
+    prefix: str  # "att_1/" inside the first attached text
+    subjects: tuple[Subject, ...]  # carried down from headings and lead-ins
+    context: str  # the nearest headings, for the area when the duty is silent
+    whole: str  # the line the unit was cut from: the area may be read from all of it
+    rule: str  # how the unit was cut
+
+
+def _sentence_case(text: str) -> str:
+    """Headings printed in capitals ("2. SỞ NỘI VỤ") read like text, so names are found."""
+    if not text.isupper() or len(text) < 4 or len(text.split()) > 10:
+        return text  # a long title in capitals is a chapter's topic, not an agency
+    return " ".join(word[:1] + word[1:].lower() for word in text.split())
+
+
+def _strip_prefix(text: str) -> tuple[str, str]:
+    """The heading without its "Trách nhiệm của" words, and the rule that removed them."""
+    stripped = text.strip(" *")
+    used = "seg.heading.plain"
+    for rule_id in ("seg.heading.prefix", "seg.heading.request"):
+        match = rule(rule_id).match(stripped)
+        if match:
+            stripped, used = stripped[match.end() :], rule_id
+    collective = rule("seg.heading.collective").match(stripped)
+    if collective and find_mentions(stripped[collective.end() :]):
+        stripped, used = stripped[collective.end() :], "seg.heading.collective"
+    return stripped, used
+
+
+def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
+    """The agencies a heading or a short lead-in line is about, and what follows them
+    (a duty when the line goes on: "Sở X có trách nhiệm hướng dẫn …"); None if the line
+    is not about agencies."""
+    text, used = _strip_prefix(_sentence_case(line))
+    text = _member_post(text)
+    mentions = [m for m in find_mentions(text) if m.kind != "body" or _is_post_of_body(m)]
+    if not mentions or mentions[0].start > 2:
+        return None
+    group = _leading_group(mentions, text)
+    held = _held_post(mentions, text)
+    if held:  # "Phó Trưởng Ban Chỉ đạo - Trưởng Phòng Nội vụ": the holder's agency
+        return [Subject(m.name, m.kind, "seg.heading.post_holder") for m in held], ""
+    end = group[-1].end
+    note = rule("seg.heading.note").match(text, end)
+    if note:
+        end = note.end()
+    rest = text[end:]
+    subjects = [Subject(m.name, m.kind, used) for m in group if m.kind != "body"]
+    if not subjects:
+        return None
+    if rule("seg.heading.tail").match(rest) or len(rest.strip(" :.;-–").split()) <= 3:
+        return subjects, ""
+    if rest.lstrip().startswith(":"):  # "1. Sở Y tế: chủ trì …": the duty follows the colon
+        return subjects, rest.lstrip()[1:].strip()
+    return None
+
+
+def _held_post(mentions: list[Mention], text: str) -> list[Mention]:
+    """A post and its holder joined by a dash: the duties are the holder's."""
+    if len(mentions) < 2 or mentions[0].kind != "post":
+        return []
+    if not re.fullmatch(r"\s*[-–]\s*", text[mentions[0].end : mentions[1].start]):
+        return []
+    if len(text[mentions[-1].end :].strip(" :.;-–()").split()) > 3:
+        return []
+    return [m for m in mentions[1:] if m.kind in ("agency", "title")]
+
+
+def _is_post_of_body(mention: Mention) -> bool:
+    return mention.kind == "post"
+
+
+def _member_post(text: str) -> str:
+    """ "Thành viên Ban Chỉ đạo - Giám đốc Sở X": the member's own agency is what follows."""
+    match = re.match(r"^thành viên\s+(?:thường trực\s+)?(?:ban|tổ)\s+\w+(?:\s+\w+)?[^-–(]*?\s*[-–(]\s*(?:lãnh đạo\s+)?", text, re.IGNORECASE)
+    return text[match.end() :] if match and match.end() < len(text) else text
+
+
+def _leading_group(mentions: list[Mention], text: str) -> list[Mention]:
+    """The first names listed together ("Sở Tài chính, Sở Tư pháp và …")."""
+    group = [mentions[0]]
+    for mention in mentions[1:]:
+        between = text[group[-1].end : mention.start]
+        if re.fullmatch(r"\s*(?:,|;|và|&|\(\s*|\)\s*,?)?\s*(?:các\s+)?", between) or re.fullmatch(r"\s*\([^()]*\)\s*[,;]?\s*(?:và\s+)?", between):
+            group.append(mention)
+        else:
+            break
+    return group
+
+
+def _clauses(line: str) -> Iterator[tuple[str, str]]:
+    """The duty units of one line: its sentences, and within a sentence each clause that
+    begins with its own role."""
+    for sentence in rule("seg.split.sentence").split(line):
+        parts = rule("seg.split.role").split(sentence)
+        for part in parts:
+            if part.strip():
+                yield part.strip(), "seg.split.role" if len(parts) > 1 else "seg.unit.sentence"
+
+
+def _lead_in(provision: Provision) -> tuple[list[Subject], list[str]] | None:
+    """A provision whose first line names its agencies ("Sở Nội vụ:", "Trung tâm X thực
+    hiện các nhiệm vụ sau:"): the agencies, and the duty lines that follow."""
+    lines = [x.strip() for x in provision.text.split("\n") if x.strip()]
+    if not lines or len(lines[0].split()) > 40:
+        return None
+    found = heading_subjects(lines[0])
+    if not found:
+        return None
+    subjects, rest = found
+    return subjects, ([rest] if rest else []) + lines[1:]
+
+
+def duty_units(doc: ParsedDocument, prefix: str = "") -> Iterator[DutyUnit]:
+    """Every duty of one part of a document, in document order."""
+    if doc.preamble is not None:
+        yield from _walk(doc.preamble, (), [], prefix, preamble=True)
+    for top in doc.body:
+        yield from _walk(top, (), [], prefix)
+
+
+def _walk(
+    provision: Provision, inherited: tuple[Subject, ...], context: list[str], prefix: str, preamble: bool = False
+) -> Iterator[DutyUnit]:
+    heading = provision.heading
+    here: list[Subject] = []
+    heading_duty = ""
+    if heading:
+        found = heading_subjects(heading)
+        if found:
+            here, heading_duty = found
+        elif find_mentions(_sentence_case(heading)):
+            heading_duty = heading  # "Điều 12. Sở X có trách nhiệm …": the title is a duty
+    lines = [x.strip() for x in provision.text.split("\n") if x.strip()]
+    lead = None if heading or preamble else _lead_in(provision)
+    if lead:
+        here, lines = lead[0], lead[1]
+    active = tuple(here) or inherited
+    headings = [*context, heading] if heading else context
+    near = " ".join(headings[-2:])
+    if heading_duty:
+        for text, cut in _clauses(heading_duty):
+            yield DutyUnit(text, provision, prefix, active, near, heading_duty, "seg.unit.heading")
+    if preamble:
+        # The opening of a directive or letter assigns work only in sentences naming their
+        # own subject; its header lines are no duties of anybody.
+        lines = [x for x in lines if len(x.split()) > 6]
+    for line in lines:
+        for text, cut in _clauses(line):
+            yield DutyUnit(text, provision, prefix, active if not preamble else (), near, line, cut)
+    own = provision.text
+    below = headings if not own or heading else [*headings, own[:200]]
+    for child in provision.children:
+        yield from _walk(child, active, below, prefix)

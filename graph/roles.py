@@ -1,0 +1,144 @@
+"""The clause grammar of roles: who, in one duty unit, leads, coordinates, appraises or
+supervises.
+
+A duty clause reads ``[fronted phrase,] SUBJECT LIST [aside,] ROLE/VERB …``. The subject
+is the list of names at the start (after "Giao", "Đề nghị", "Yêu cầu" when the issuer
+hands the duty on); when the clause names none, the agencies of its heading or lead-in
+are the subject. Only two positions make a name an assignee: the subject, and the list
+right after "phối hợp (với)" when the subject leads. Every other name is an object or a
+recipient ("tham mưu UBND tỉnh …", "báo cáo về Sở X"), whatever its words. Labels
+("Cơ quan chủ trì: X", "Đơn vị chủ trì tham mưu thực hiện: X") name the roles outright.
+
+Each role found carries the id of the rule that found it (``data/duty_rules.jsonl``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cchc.graph.agencies import Mention, find_mentions, listed_header
+from cchc.graph.duties import DutyUnit, Subject, _leading_group
+from cchc.graph.rules import rule
+
+
+@dataclass(frozen=True)
+class Role:
+    agency: str
+    mode: str  # chu_tri | phoi_hop | tham_dinh | giam_sat
+    rule: str  # ids of the subject rule and the role rule, "+"-joined
+    request: bool = False  # a body the issuer can only ask ("Đề nghị Ủy ban MTTQ …")
+
+
+def _named(text: str) -> list[Mention]:
+    return [m for m in find_mentions(text) if m.kind != "body"]
+
+
+def _labelled(text: str) -> list[Role]:
+    roles: list[Role] = []
+    for rule_id in ("role.label.lead", "role.label.partner", "role.label.doer"):
+        for match in rule(rule_id).finditer(text):
+            for index, mention in enumerate(_named(match.group(1))):
+                lead = rule_id == "role.label.lead" or (rule_id == "role.label.doer" and index == 0)
+                roles.append(Role(mention.name, "chu_tri" if lead else "phoi_hop", rule_id))
+    return roles
+
+
+@dataclass(frozen=True)
+class _Subject:
+    names: list[Mention]
+    predicate: str  # what the subject does: the rest of the clause
+    rule: str
+    request: bool
+
+
+def own_subject(text: str) -> _Subject | None:
+    """The clause's own subject list, when it names one where a subject stands."""
+    offset = 0
+    fronted = rule("role.fronted").match(text)
+    if fronted:
+        offset = fronted.end()
+    request = False
+    delegate = rule("role.delegate").match(text, offset)
+    used = "role.subject"
+    if delegate:
+        request = bool(rule("role.request").match(text, offset))
+        offset = delegate.end()
+        used = "role.subject.request" if request else "role.subject.delegated"
+    mentions = _named(text[offset:])
+    if not mentions:
+        return None
+    before = text[offset : offset + mentions[0].start]
+    listed = listed_header(text[offset:])  # "Các Sở, ngành: Tài chính, Tư pháp …"
+    if not (listed and listed.end() >= mentions[0].start) and not re.fullmatch(r"\s*(?:các|cho|đối với)?\s*", before, re.IGNORECASE):
+        return None
+    group = _leading_group(mentions, text[offset:])
+    end = offset + group[-1].end
+    aside = rule("role.aside").match(text, end)
+    if aside:
+        end = aside.end()
+    predicate = text[end:]
+    if rule("role.not_subject").match(predicate) or not predicate.strip(" .;:"):
+        return None
+    handed = rule("role.delegator").match(predicate)
+    if handed and not delegate:  # "UBND tỉnh giao Sở X …": Sở X is the assignee
+        inner = own_subject(predicate[handed.end() :])
+        if inner:
+            return _Subject(inner.names, inner.predicate, "role.subject.delegated", inner.request)
+        return None
+    return _Subject(group, predicate, used, request)
+
+
+def _mode(predicate: str) -> tuple[str, str]:
+    """The role the clause's verb gives its subject, and the rule that says so."""
+    if rule("role.verb.partner").match(predicate) and not rule("role.verb.lead").search(predicate[:40]):
+        return "phoi_hop", "role.verb.partner"
+    leads = rule("role.verb.lead").search(predicate)
+    if not leads:
+        if rule("role.verb.appraise").match(predicate):
+            return "tham_dinh", "role.verb.appraise"
+        if rule("role.verb.supervise").match(predicate):
+            return "giam_sat", "role.verb.supervise"
+    return "chu_tri", "role.verb.lead" if leads else "role.verb.default"
+
+
+def _partners(predicate: str) -> list[Mention]:
+    """The list right after "phối hợp (với)", skipping a collective that opens it."""
+    found = rule("role.partner_with").search(predicate)
+    if not found:
+        return []
+    start = found.end()
+    collective = rule("role.partner_collective").match(predicate, start)
+    if collective:
+        start = collective.end()
+    mentions = _named(predicate[start:])
+    if not mentions or mentions[0].start > 6:
+        return []
+    return _leading_group(mentions, predicate[start:])
+
+
+def roles(unit: DutyUnit) -> list[Role]:
+    """Every assignment the unit makes, each with the rules that produced it."""
+    text = unit.text
+    labelled = _labelled(text)
+    if labelled:
+        return labelled
+    own = own_subject(text)
+    if own:
+        subjects = [(m.name, own.rule) for m in own.names]
+        predicate, request = own.predicate, own.request
+    elif unit.subjects:
+        subjects = [(s.name, s.rule) for s in unit.subjects]
+        predicate, request = text, any(s.rule == "seg.heading.request" for s in unit.subjects)
+    else:
+        return []
+    mode, mode_rule = _mode(predicate)
+    found = [Role(name, mode, f"{subject_rule}+{mode_rule}", request) for name, subject_rule in subjects]
+    if mode == "chu_tri":
+        for mention in _partners(predicate):
+            found.append(Role(mention.name, "phoi_hop", "role.partner_with"))
+    return found
+
+
+def subject_names(subjects: tuple[Subject, ...]) -> list[str]:
+    return [s.name for s in subjects]
