@@ -118,6 +118,11 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
                 cursor = match.end()
                 continue
             break
+        if token == "các":
+            following = _NEXT_TOKEN.match(text, match.end())
+            if following and _capital(following.group(1)):  # "Ban Quản lý các Khu công nghiệp"
+                cursor = match.end()
+                continue
         if _stops_at(text, match.start(1), lexicon.stop) or lowercase_run >= 5 or (need_capital and end == pos):
             break
         # A level of two words ("đặc khu", "thành phố", "thị xã") is one word of the name:

@@ -68,6 +68,12 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     is not about agencies."""
     text, used = _strip_prefix(_sentence_case(line))
     text = _member_post(text)
+    listed = rule("seg.heading.collective_paren").match(text)
+    if listed and not find_mentions(text[: listed.start(1)]):
+        members = [m for m in find_mentions(listed.group(1)) if m.kind != "body"]
+        rest = text[listed.end() :]
+        if members and (rule("seg.heading.tail").match(rest) or len(rest.strip(" :.;-–").split()) <= 3):
+            return [Subject(m.name, m.kind, "seg.heading.collective_paren") for m in members], ""
     mentions = [m for m in find_mentions(text) if m.kind != "body" or _is_post_of_body(m)]
     if not mentions or mentions[0].start > 2:
         return None

@@ -19,7 +19,7 @@ from functools import cache
 
 from cchc.graph.agencies import Mention, agency_key, find_mentions, held_agency
 from cchc.graph.duties import DutyUnit, duty_units
-from cchc.graph.roles import roles
+from cchc.graph.roles import Carry, roles
 from cchc.graph.rules import rule as rule_pattern
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.functions import function_of
@@ -354,12 +354,18 @@ def _unit_areas(unit: DutyUnit, mode: str) -> list[tuple[str, str]]:
 
 
 def _read_duties(part: ParsedDocument, out: _Collector) -> None:
+    carry = Carry()
+    provision = None
     for unit in duty_units(part, out.prefix):
-        found = roles(unit)
+        if unit.provision is not provision:
+            carry, provision = Carry(), unit.provision
+        found, carry = roles(unit, carry)
         if not found:
             continue
         for role in found:
-            for area, area_rule in _unit_areas(unit, role.mode):
+            # "Cơ quan chủ trì: X" names no topic: the item it closes does.
+            areas = [(classify(unit.context, unit.text), "area.cue.context")] if role.rule.startswith("role.label") else _unit_areas(unit, role.mode)
+            for area, area_rule in areas:
                 out.add(role.agency, role.mode, area, unit.provision, unit.whole, role.rule, area_rule)
 
 

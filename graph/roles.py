@@ -65,6 +65,9 @@ def own_subject(text: str) -> _Subject | None:
         request = bool(rule("role.request").match(text, offset))
         offset = delegate.end()
         used = "role.subject.request" if request else "role.subject.delegated"
+    collective = None if listed_header(text[offset:]) else rule("seg.heading.collective").match(text, offset)
+    if collective and _named(text[collective.end() :]):
+        offset = collective.end()  # "Các Sở, ban, ngành, UBND cấp xã …": the named body
     mentions = _named(text[offset:])
     if not mentions:
         return None
@@ -117,27 +120,54 @@ def _partners(predicate: str) -> list[Mention]:
     return _leading_group(mentions, predicate[start:])
 
 
-def roles(unit: DutyUnit) -> list[Role]:
-    """Every assignment the unit makes, each with the rules that produced it."""
+@dataclass(frozen=True)
+class Carry:
+    """What a clause hands to the next clause of the same provision: its own subject, and
+    whether that subject led there."""
+
+    subjects: tuple[Subject, ...] = ()
+    led: bool = False
+
+
+def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
+    """Every assignment the unit makes, each with the rules that produced it, and what
+    the next clause inherits. A later clause of the same provision with no subject of its
+    own ("…; đồng thời, phối hợp với Sở X …") has the previous one's subject; after the
+    subject led ("Chủ trì …. Chủ động phối hợp với Sở X để …") it still leads, and X is its
+    partner."""
     text = unit.text
+    if rule("role.skip.execution").search(text):
+        return [], Carry()
     labelled = _labelled(text)
     if labelled:
-        return labelled
+        return labelled, Carry()
     own = own_subject(text)
     if own:
-        subjects = [(m.name, own.rule) for m in own.names]
+        used = tuple(Subject(m.name, m.kind, own.rule) for m in own.names)
         predicate, request = own.predicate, own.request
-    elif unit.subjects:
-        subjects = [(s.name, s.rule) for s in unit.subjects]
-        predicate, request = text, any(s.rule == "seg.heading.request" for s in unit.subjects)
+    elif carry.subjects or unit.subjects:
+        used = carry.subjects or unit.subjects
+        predicate, request = text, any(s.rule == "seg.heading.request" for s in used)
     else:
-        return []
+        return [], Carry()
     mode, mode_rule = _mode(predicate)
-    found = [Role(name, mode, f"{subject_rule}+{mode_rule}", request) for name, subject_rule in subjects]
+    if mode == "phoi_hop" and carry.led and not own:
+        partners = _partners(predicate)
+        if partners:  # the lead goes on with a partner
+            return [Role(m.name, "phoi_hop", "role.partner_with.continued") for m in partners], carry
+    found = [Role(s.name, mode, f"{s.rule}+{mode_rule}", request) for s in used]
     if mode == "chu_tri":
         for mention in _partners(predicate):
             found.append(Role(mention.name, "phoi_hop", "role.partner_with"))
-    return found
+    elif mode == "phoi_hop":
+        helped = rule("role.partner_reversed").match(predicate)
+        if helped:
+            names = _named(predicate[helped.end() :])
+            if names and names[0].start == 0:
+                for mention in _leading_group(names, predicate[helped.end() :]):
+                    found.append(Role(mention.name, "chu_tri", "role.partner_reversed"))
+    led = mode == "chu_tri"
+    return found, Carry(used, led) if own else Carry(carry.subjects, led or carry.led)
 
 
 def subject_names(subjects: tuple[Subject, ...]) -> list[str]:
