@@ -173,6 +173,20 @@ def _listed(text: str) -> list[Mention]:
     return found
 
 
+def head_at(text: str) -> str | None:
+    """The agency head word ``text`` starts with ("Ban Quản lý", "Sở"), if any."""
+    match = _lexicon().starts.match(text)
+    return match.group(0) if match and _kind_of(match.group(0)) == "agency" else None
+
+
+def stops_name(text: str) -> bool:
+    """Whether ``text`` holds a word that ends a name (a verb or function word): a heading
+    that goes on with one is a sentence, not a name."""
+    stop = _lexicon().stop
+    words = text.lower().split()
+    return any(w in stop or " ".join(words[i : i + 2]) in stop for i, w in enumerate(words) if w not in ("các", "và"))
+
+
 def listed_header(text: str) -> re.Match[str] | None:
     """ "Các Sở, ngành: " at the start of ``text``: the names after it are listed by field."""
     return _lexicon().collective_list.match(text)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cchc.graph.agencies import Mention, find_mentions
+from cchc.graph.agencies import Mention, find_mentions, head_at, stops_name
 from cchc.graph.model import ParsedDocument, Provision
 from cchc.graph.rules import rule
 
@@ -75,6 +75,9 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
         if members and (rule("seg.heading.tail").match(rest) or len(rest.strip(" :.;-–").split()) <= 3):
             return [Subject(m.name, m.kind, "seg.heading.collective_paren") for m in members], ""
     mentions = [m for m in find_mentions(text) if m.kind != "body" or _is_post_of_body(m)]
+    whole = _whole_name(text, mentions)
+    if whole:
+        return [whole], ""
     if not mentions or mentions[0].start > 2:
         return None
     group = _leading_group(mentions, text)
@@ -94,6 +97,22 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     if rest.lstrip().startswith(":"):  # "1. Sở Y tế: chủ trì …": the duty follows the colon
         return subjects, rest.lstrip()[1:].strip()
     return None
+
+
+def _whole_name(text: str, mentions: list[Mention]) -> Subject | None:
+    """A heading line holding one name whose lower-case complement the name finder stops
+    short of ("Ban Quản lý các khu công nghệ cao và khu công nghiệp"): a heading has no
+    predicate, so the whole line is the name."""
+    name = text.strip(" .:")
+    head = head_at(name)
+    if not head or len(mentions) > 1 or (mentions and (mentions[0].start != 0 or mentions[0].end >= len(name))):
+        return None
+    rest = name[mentions[0].end if mentions else len(head) :]
+    if not rule("seg.heading.whole_name").match(name) or len(name.split()) > 14 or not rest.startswith(" "):
+        return None
+    if rule("seg.heading.tail").search(rest) or stops_name(rest.strip()):
+        return None
+    return Subject(name, "agency", "seg.heading.whole_name")
 
 
 def _held_post(mentions: list[Mention], text: str) -> list[Mention]:
