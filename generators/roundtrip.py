@@ -58,7 +58,10 @@ def _key(name: str | None) -> str | None:
 
 def expected_facts(draft: Draft) -> dict[str, set[tuple]]:
     return {
-        "assignments": {(_key(d.agency), d.mode, d.area) for d in draft.duties},
+        # A named reporter's report is also its duty of direction and reporting, as the
+        # annotation conventions read "X gửi báo cáo … về Y".
+        "assignments": {(_key(d.agency), d.mode, d.area) for d in draft.duties}
+        | {(_key(r.reporter), "chu_tri", "chi_dao_dieu_hanh") for r in draft.reports if r.reporter},
         "meetings": {(_key(m.body), float(m.per_year), m.ad_hoc) for m in draft.meetings},
         "reporting": {
             (_key(r.reporter), _key(r.recipient), r.period, r.day, r.month_in_period, _key(r.channel)) for r in draft.reports

@@ -119,7 +119,7 @@ def _held_post(mentions: list[Mention], text: str) -> list[Mention]:
     """A post and its holder joined by a dash: the duties are the holder's."""
     if len(mentions) < 2 or mentions[0].kind != "post":
         return []
-    if not re.fullmatch(r"\s*[-–]\s*", text[mentions[0].end : mentions[1].start]):
+    if not re.fullmatch(r"(?:\s+\w+){0,3}\s*[-–]\s*", text[mentions[0].end : mentions[1].start]):  # "… thường trực - …"
         return []
     if len(text[mentions[-1].end :].strip(" :.;-–()").split()) > 3:
         return []
@@ -131,9 +131,15 @@ def _is_post_of_body(mention: Mention) -> bool:
 
 
 def _member_post(text: str) -> str:
-    """ "Thành viên Ban Chỉ đạo - Giám đốc Sở X": the member's own agency is what follows."""
-    match = re.match(r"^thành viên\s+(?:thường trực\s+)?(?:ban|tổ)\s+\w+(?:\s+\w+)?[^-–(]*?\s*[-–(]\s*(?:lãnh đạo\s+)?", text, re.IGNORECASE)
-    return text[match.end() :] if match and match.end() < len(text) else text
+    """ "Thành viên Ban Chỉ đạo - Giám đốc Sở X": the member's own agency is what follows;
+    "Thành viên Thường trực BCĐ" alone is the post "Thường trực BCĐ"."""
+    match = rule("seg.heading.member").match(text)
+    if not match:
+        return text
+    rest = text[match.end() :].strip(" ().:-–")
+    if rest and match.group(0) != text:
+        return rest
+    return f"Thường trực {match.group(2)}" if match.group(1) else text
 
 
 def _leading_group(mentions: list[Mention], text: str) -> list[Mention]:
@@ -205,9 +211,12 @@ def _walk(
         # The opening of a directive or letter assigns work only in sentences naming their
         # own subject; its header lines are no duties of anybody.
         lines = [x for x in lines if len(x.split()) > 6]
-    for line in lines:
+    for index, line in enumerate(lines):
+        # A numbered item's first line often names its topic ("1. Cải cách thủ tục hành
+        # chính"): the lines after it read it as their nearest heading.
+        here_near = near if index == 0 or heading else " ".join([*headings, lines[0]][-2:])
         for text, cut in _clauses(line):
-            yield DutyUnit(text, provision, prefix, active if not preamble else (), near, line, cut)
+            yield DutyUnit(text, provision, prefix, active if not preamble else (), here_near, line, cut)
     own = provision.text
     below = headings if not own or heading else [*headings, own[:200]]
     for child in provision.children:

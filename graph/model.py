@@ -183,7 +183,8 @@ class Assignment:
     span: Span | None = None
     deadline: str | None = None
     rule: str = ""  # the rule ids that produced it ("role.subject+role.verb.lead"), for provenance
-    area_rule: str = ""  # how the area was decided ("area.model" with its score, or a cue rule)
+    area_rule: str = ""  # how the area was decided: "area.model" or a cue rule id
+    area_score: float | None = None  # the area model's probability, when the model decided
 
 
 @dataclass(frozen=True)

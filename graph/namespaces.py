@@ -9,6 +9,7 @@ BASE = "https://w3id.org/cchc/"
 CCHC = BASE + "ontology#"  # classes and properties (ontology/cchc.ttl)
 VOCAB = BASE + "vocab/"  # SKOS concepts: vocab/area/the_che, vocab/mode/chu_tri, …
 ID = BASE + "id/"  # data: id/doc/…, id/agency/…, id/unit/…
+RULE = BASE + "rule/"  # extraction rules and models, by id (graph/data/duty_rules.jsonl)
 ONTOLOGY_GRAPH = BASE + "graph/ontology"  # named graph holding ontology + vocabularies
 
 ELI = "http://data.europa.eu/eli/ontology#"

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from cchc.graph.agencies import agency_key
 from cchc.graph.digests import lead_digests
 from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision, Span
-from cchc.graph.namespaces import CCHC, DCT, ELI, ID, ORG, PROV, RDF, SKOS, XSD, vocab_iri
+from cchc.graph.namespaces import CCHC, DCT, ELI, ID, ORG, PROV, RDF, RDFS, RULE, SKOS, XSD, vocab_iri
 from cchc.graph.normalize import match_key, slug
 from cchc.graph.structure import effective_metadata
 
@@ -204,6 +204,14 @@ def _provision(b: _Builder, provision: Provision, parent: NamedNode, doc: NamedN
         _provision(b, child, node, doc)
 
 
+def _rule(b: _Builder, rule_id: str) -> NamedNode:
+    """A rule of the duty grammar or the area model, as a PROV plan named by its id."""
+    node = NamedNode(f"{RULE}{rule_id}")
+    b.add(node, A, _n(CCHC, "ExtractionRule"))
+    b.add(node, _n(RDFS, "label"), Literal(rule_id))
+    return node
+
+
 def _fact(b: _Builder, node: NamedNode, cls: str, doc: NamedNode, eid: str, text: str, span: Span | None = None) -> None:
     b.add(node, A, _n(CCHC, cls))
     b.add(node, _n(CCHC, "provision"), NamedNode(f"{doc.value}/{eid}") if eid else doc)
@@ -245,6 +253,14 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
         b.add(node, _n(CCHC, "mode"), NamedNode(vocab_iri("mode", row.mode)))
         b.add(node, _n(CCHC, "area"), NamedNode(vocab_iri("area", row.area)))
         b.text(node, _n(CCHC, "deadline"), row.deadline)
+        if row.provision:  # PROV: the fact is derived from the text of its provision
+            b.add(node, _n(PROV, "wasDerivedFrom"), NamedNode(f"{iri.value}/{row.provision}"))
+        for rule_id in filter(None, row.rule.split("+")):
+            b.add(node, _n(CCHC, "extractedBy"), _rule(b, rule_id))
+        if row.area_rule:
+            b.add(node, _n(CCHC, "areaDecidedBy"), _rule(b, row.area_rule))
+        if row.area_score is not None:
+            b.add(node, _n(CCHC, "areaScore"), Literal(f"{row.area_score:.3f}", datatype=NamedNode(XSD + "decimal")))
     for n, member in enumerate(facts.members):
         seat, body = agency(member.agency), agency(member.body)
         b.add(seat, _n(ORG, "memberOf"), body)  # the short form queries use

@@ -94,7 +94,7 @@ def own_subject(text: str) -> _Subject | None:
 
 def _mode(predicate: str) -> tuple[str, str]:
     """The role the clause's verb gives its subject, and the rule that says so."""
-    if rule("role.verb.partner").match(predicate) and not rule("role.verb.lead").search(predicate[:40]):
+    if rule("role.verb.partner").match(predicate):  # "Phối hợp với cơ quan chủ trì …" coordinates
         return "phoi_hop", "role.verb.partner"
     leads = rule("role.verb.lead").search(predicate)
     if not leads:
@@ -149,6 +149,11 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
         used = carry.subjects or unit.subjects
         predicate, request = text, any(s.rule == "seg.heading.request" for s in used)
     else:
+        # No one named to lead it: "Chủ trì, phối hợp với X …" still makes X a partner.
+        if _mode(text)[0] != "chu_tri" or not rule("role.verb.lead").match(text):
+            return [], Carry()
+        return [Role(m.name, "phoi_hop", "role.partner_with.unled") for m in _partners(text)], Carry()
+    if unit.provision.kind == "preamble" and rule("role.skip.promulgation").match(predicate):
         return [], Carry()
     mode, mode_rule = _mode(predicate)
     if mode == "phoi_hop" and carry.led and not own:

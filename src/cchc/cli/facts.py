@@ -24,10 +24,11 @@ def facts_command(
     file: Annotated[Path, typer.Argument(help="Tệp văn bản (.txt, .md, .docx, .pdf).", show_default=False)],
     fmt: Annotated[FactsFormat, typer.Option("--format", help="json (hợp đồng cchc-facts/1) hoặc text.")] = FactsFormat.text,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Bảng mã nếu không tự nhận được.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Ghi kèm mỗi phân công: quy tắc đã tạo ra nó, cách xác định lĩnh vực (điểm của mô hình) và vị trí trong văn bản.")] = False,
 ) -> None:
     """In các dữ kiện trích xuất từ một văn bản (phân công, họp, báo cáo…)."""
     parsed, facts = analyse(file, encoding)
-    data = facts_json(parsed, facts)
+    data = facts_json(parsed, facts, explain=explain)
     if fmt is FactsFormat.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
@@ -50,10 +51,16 @@ def print_facts(data: dict) -> None:
         if value:
             out.print(f"  {label}: {value}", highlight=False)
     table = Table(title=f"Phân công ({len(data.get('assignments', []))})")
-    for column in ("Cơ quan", "Vai trò", "Lĩnh vực", "Điều khoản", "Câu"):
+    explained = any("explain" in row for row in data.get("assignments", []))
+    for column in ("Cơ quan", "Vai trò", "Lĩnh vực", "Điều khoản", "Câu", *(("Quy tắc",) if explained else ())):
         table.add_column(column, overflow="fold")
     for row in data.get("assignments", []):
-        table.add_row(row["agency"], row["mode"], row["area"], row.get("provision", ""), row.get("text", "")[:160])
+        cells = [row["agency"], row["mode"], row["area"], row.get("provision", ""), row.get("text", "")[:160]]
+        if explained:
+            why = row["explain"]
+            score = f" ({why['area_score']:.2f})" if why.get("area_score") is not None else ""
+            cells.append(" + ".join(why["rules"]) + f"; lĩnh vực: {why.get('area_rule') or '—'}{score}")
+        table.add_row(*cells)
     out.print(table)
     for meeting in data.get("meetings", []):
         out.print(f"  Họp: {meeting['body']} — {meeting['per_year']} lần/năm", highlight=False)
