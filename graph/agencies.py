@@ -173,6 +173,20 @@ def _listed(text: str) -> list[Mention]:
     return found
 
 
+@cache
+def _bodies_any_case() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = json.loads(read_text("cchc.graph", "data/agencies.json"))
+    canonical = {match_key(b): b for b in data["bodies"] if not b.isupper()}
+    return re.compile("|".join(re.escape(b) for b in sorted(canonical.values(), key=len, reverse=True)), re.IGNORECASE), canonical
+
+
+def restore_case(text: str) -> str:
+    """Steering bodies in their usual case ("Ban Chỉ Đạo" → "Ban Chỉ đạo"), for headings
+    printed in capitals and read word by word."""
+    pattern, canonical = _bodies_any_case()
+    return pattern.sub(lambda m: canonical.get(match_key(m.group(0)), m.group(0)), text)
+
+
 def head_at(text: str) -> str | None:
     """The agency head word ``text`` starts with ("Ban Quản lý", "Sở"), if any."""
     match = _lexicon().starts.match(text)

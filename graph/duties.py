@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from cchc.graph.agencies import Mention, find_mentions, head_at, stops_name
+from cchc.graph.agencies import Mention, find_mentions, head_at, restore_case, stops_name
 from cchc.graph.model import ParsedDocument, Provision
 from cchc.graph.rules import rule
 
@@ -45,7 +45,7 @@ def _sentence_case(text: str) -> str:
     """Headings printed in capitals ("2. SỞ NỘI VỤ") read like text, so names are found."""
     if not text.isupper() or len(text) < 4 or len(text.split()) > 10:
         return text  # a long title in capitals is a chapter's topic, not an agency
-    return " ".join(word[:1] + word[1:].lower() for word in text.split())
+    return restore_case(" ".join(word[:1] + word[1:].lower() for word in text.split()))
 
 
 def _strip_prefix(text: str) -> tuple[str, str]:
