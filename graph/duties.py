@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from cchc.graph.agencies import Mention, find_mentions, head_at, restore_case, stops_name
 from cchc.graph.model import ParsedDocument, Provision
-from cchc.graph.rules import rule
+from cchc.graph.rules import match_at, rule
 
 
 @dataclass(frozen=True)
@@ -68,9 +68,14 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     is not about agencies."""
     text, used = _strip_prefix(_sentence_case(line))
     text = _member_post(text)
+    post = rule("seg.heading.post_dash").match(text)
+    if post:
+        holders = [m for m in find_mentions(text[post.end() :]) if m.kind in ("agency", "title")]
+        if holders and holders[0].start == 0 and len(text[post.end() + holders[-1].end :].strip(" :.;-–()").split()) <= 3:
+            return [Subject(m.name, m.kind, "seg.heading.post_holder") for m in holders], ""
     listed = rule("seg.heading.collective_paren").match(text)
     if listed and not find_mentions(text[: listed.start(1)]):
-        members = [m for m in find_mentions(listed.group(1)) if m.kind != "body"]
+        members = _members(listed.group(1))
         rest = text[listed.end() :]
         if members and (rule("seg.heading.tail").match(rest) or len(rest.strip(" :.;-–").split()) <= 3):
             return [Subject(m.name, m.kind, "seg.heading.collective_paren") for m in members], ""
@@ -85,9 +90,7 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     if held:  # "Phó Trưởng Ban Chỉ đạo - Trưởng Phòng Nội vụ": the holder's agency
         return [Subject(m.name, m.kind, "seg.heading.post_holder") for m in held], ""
     end = group[-1].end
-    note = rule("seg.heading.note").match(text, end)
-    if note:
-        end = note.end()
+    end = match_at("seg.heading.note", text, end) or end
     rest = text[end:]
     subjects = [Subject(m.name, m.kind, used) for m in group if m.kind != "body"]
     if not subjects:
@@ -97,6 +100,21 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     if rest.lstrip().startswith(":"):  # "1. Sở Y tế: chủ trì …": the duty follows the colon
         return subjects, rest.lstrip()[1:].strip()
     return None
+
+
+def _members(listing: str) -> list[Mention]:
+    """The bodies of a bracketed list, each item a whole name when it starts with a head
+    word ("Ban Quản lý các khu công nghiệp" has a lower-case complement)."""
+    found: list[Mention] = []
+    for item in re.finditer(r"[^,;]+", listing):
+        words = item.group(0).strip()
+        named = [m for m in find_mentions(words) if m.kind != "body"]
+        whole = _whole_name(words, named)
+        if whole:
+            found.append(Mention(whole.name, item.start(), item.end(), "agency"))
+        else:
+            found.extend(named)
+    return found
 
 
 def _whole_name(text: str, mentions: list[Mention]) -> Subject | None:

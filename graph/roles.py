@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from cchc.graph.agencies import Mention, find_mentions, listed_header
 from cchc.graph.duties import DutyUnit, Subject, _leading_group
-from cchc.graph.rules import rule
+from cchc.graph.rules import match_at, rule
 
 
 @dataclass(frozen=True)
@@ -59,15 +59,15 @@ def own_subject(text: str) -> _Subject | None:
     if fronted:
         offset = fronted.end()
     request = False
-    delegate = rule("role.delegate").match(text, offset)
+    delegate = match_at("role.delegate", text, offset)
     used = "role.subject"
     if delegate:
-        request = bool(rule("role.request").match(text, offset))
-        offset = delegate.end()
+        request = match_at("role.request", text, offset) is not None
+        offset = delegate
         used = "role.subject.request" if request else "role.subject.delegated"
-    collective = None if listed_header(text[offset:]) else rule("seg.heading.collective").match(text, offset)
-    if collective and _named(text[collective.end() :]):
-        offset = collective.end()  # "Các Sở, ban, ngành, UBND cấp xã …": the named body
+    collective = None if listed_header(text[offset:]) else match_at("seg.heading.collective", text, offset)
+    if collective and _named(text[collective:]):
+        offset = collective  # "Các Sở, ban, ngành, UBND cấp xã …": the named body
     mentions = _named(text[offset:])
     if not mentions:
         return None
@@ -77,9 +77,7 @@ def own_subject(text: str) -> _Subject | None:
         return None
     group = _leading_group(mentions, text[offset:])
     end = offset + group[-1].end
-    aside = rule("role.aside").match(text, end)
-    if aside:
-        end = aside.end()
+    end = match_at("role.aside", text, end) or end
     predicate = text[end:]
     if rule("role.not_subject").match(predicate) or not predicate.strip(" .;:"):
         return None
@@ -111,9 +109,7 @@ def _partners(predicate: str) -> list[Mention]:
     if not found:
         return []
     start = found.end()
-    collective = rule("role.partner_collective").match(predicate, start)
-    if collective:
-        start = collective.end()
+    start = match_at("role.partner_collective", predicate, start) or start
     mentions = _named(predicate[start:])
     if not mentions or mentions[0].start > 6:
         return []
@@ -156,7 +152,7 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     if unit.provision.kind == "preamble" and rule("role.skip.promulgation").match(predicate):
         return [], Carry()
     mode, mode_rule = _mode(predicate)
-    if mode == "phoi_hop" and carry.led and not own:
+    if mode == "phoi_hop" and carry.led and not own and unit.rule == "seg.unit.sentence":
         partners = _partners(predicate)
         if partners:  # the lead goes on with a partner
             return [Role(m.name, "phoi_hop", "role.partner_with.continued") for m in partners], carry

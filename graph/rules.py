@@ -75,3 +75,10 @@ def rules(file: str = "data/duty_rules.jsonl") -> dict[str, Rule]:
 def rule(rule_id: str) -> re.Pattern[str]:
     """The compiled pattern of one rule of the duty grammar."""
     return rules()[rule_id].pattern
+
+
+def match_at(rule_id: str, text: str, pos: int) -> int | None:
+    """Where rule ``rule_id`` matched from ``pos`` ends, or None. Rules are written
+    anchored ("^…"), and ``Pattern.match(text, pos)`` would not let "^" match at ``pos``."""
+    found = rule(rule_id).match(text[pos:])
+    return pos + found.end() if found else None
