@@ -38,6 +38,26 @@ def _cues() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
     return re.compile(r"(?<!\w)(?:" + phrase_alternation(by_phrase) + r")(?!\w)"), by_phrase
 
 
+NOT_CUE = rdflib.URIRef("https://w3id.org/cchc/ontology#notCue")
+
+
+@cache
+def _false_friends() -> re.Pattern[str] | None:
+    """Phrases that hold an area's cue word in another sense (``cchc:notCue``)."""
+    graph = ontology_graph()
+    phrases = {match_key(str(o)) for o in graph.objects(None, NOT_CUE)}
+    return re.compile(r"(?<!\w)(?:" + phrase_alternation(phrases) + r")(?!\w)") if phrases else None
+
+
+def masked_key(text: str) -> str:
+    """The matching key of ``text`` with each false friend written as one token
+    ("tác động môi trường" → "tác_động_môi_trường"): no cue, no word of the model, sees
+    the word inside it."""
+    key = match_key(text)
+    friends = _false_friends()
+    return friends.sub(lambda m: m.group(0).replace(" ", "_").replace(",", ""), key) if friends else key
+
+
 def area_scores(text: str) -> dict[str, float]:
     return dict(_area_scores(text))
 
@@ -46,7 +66,7 @@ def area_scores(text: str) -> dict[str, float]:
 def _area_scores(text: str) -> tuple[tuple[str, float], ...]:
     pattern, by_phrase = _cues()
     hits: dict[str, int] = {}
-    for match in pattern.finditer(match_key(text)):
+    for match in pattern.finditer(masked_key(text)):
         hits[match.group(0)] = hits.get(match.group(0), 0) + 1
     scores: dict[str, float] = {}
     for phrase, count in hits.items():

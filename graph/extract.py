@@ -21,6 +21,7 @@ from cchc.graph.agencies import Mention, agency_key, find_mentions, held_agency
 from cchc.graph.duties import DutyUnit, duty_units
 from cchc.graph.roles import Carry, roles
 from cchc.graph.rules import rule as rule_pattern
+from cchc.graph.area_model import DocumentStats, predict_areas
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.functions import function_of
 from cchc.graph.model import (
@@ -172,7 +173,9 @@ class _Collector:
         name = held_agency(agency) or agency
         self.members.setdefault((agency_key(body), agency_key(name)), Membership(body, name, self.prefix + provision.eid, text))
 
-    def add(self, agency: str, mode: str, area: str, provision: Provision, text: str, rule: str = "", area_rule: str = "") -> None:
+    def add(
+        self, agency: str, mode: str, area: str, provision: Provision, text: str, rule: str = "", area_rule: str = "", area_score: float | None = None
+    ) -> None:
         held = held_agency(agency)
         if held:  # the post's duties are its agency's; the spelling stays an alias
             self.aliases.setdefault(agency_key(held), []).append(agency)
@@ -180,7 +183,7 @@ class _Collector:
         key = (agency_key(agency), mode, area)
         if key not in self.rows:
             span = locate(self.source_text, provision.span, text)
-            self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, span, rule=rule, area_rule=area_rule)
+            self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, span, rule=rule, area_rule=area_rule, area_score=area_score)
         self.support.setdefault(key, set()).add(match_key(text))
 
     def assignments(self) -> tuple[Assignment, ...]:
@@ -340,23 +343,35 @@ def _memberships(provision: Provision, out: _Collector) -> None:
         _memberships(child, out)
 
 
-def _unit_areas(unit: DutyUnit, mode: str) -> list[tuple[str, str]]:
-    """The reform areas of one duty and how each was decided: a part of the duty listed
-    with ';' that names its own field strongly gives that field; otherwise the duty's
-    predicate decides, and its headings when the duty is silent."""
-    found: dict[str, str] = {}
+CUE_TRUSTED = 2.0  # a multi-word cue of the SKOS lexicon is trusted over the model
+AREA_MODEL_FLOOR = 0.25  # below this the model has no reading of its own: the cues decide
+
+
+def _unit_areas(unit: DutyUnit, mode: str, stats: DocumentStats) -> list[tuple[str, str, float | None]]:
+    """The reform areas of one duty and how each was decided: an enumeration of fields
+    ("… các lĩnh vực: …") gives each; otherwise the learned model reads the duty's own
+    words, and the cue count (with the headings) decides when the model is unsure."""
     fields = _areas_of_duty(unit.text, unit.context, mode)
     if len(fields) > 1:
-        return [(area, "area.field_list") for area in fields]
-    if not found:
-        found[_area(unit.text, unit.context, mode)] = "area.cue"
-    return list(found.items())[:3]
+        return [(area, "area.field_list", None) for area in fields]
+    text = unit.text
+    if mode == "giam_sat":  # the verb is the mode, not a sign of the inspection field
+        text = re.sub(r"\b(?:giám sát|phản biện)\b", " ", text, flags=re.IGNORECASE)
+    cues_found = {a: v for a, v in area_scores(text).items() if a != GENERIC}
+    if cues_found and max(cues_found.values()) >= CUE_TRUSTED:
+        return [(_area(unit.text, unit.context, mode), "area.cue", None)]
+    predicted = predict_areas(text, unit.context, stats)
+    if predicted[0][1] < AREA_MODEL_FLOOR:
+        return [(_area(unit.text, unit.context, mode), "area.cue", None)]
+    return [(area, "area.model", score) for area, score in predicted]
 
 
 def _read_duties(part: ParsedDocument, out: _Collector) -> None:
     carry = Carry()
     provision = None
-    for unit in duty_units(part, out.prefix):
+    units = list(duty_units(part, out.prefix))
+    stats = DocumentStats.from_texts(unit.text for unit in units)
+    for unit in units:
         if unit.provision is not provision:
             carry, provision = Carry(), unit.provision
         found, carry = roles(unit, carry)
@@ -364,9 +379,10 @@ def _read_duties(part: ParsedDocument, out: _Collector) -> None:
             continue
         for role in found:
             # "Cơ quan chủ trì: X" names no topic: the item it closes does.
-            areas = [(classify(unit.context, unit.text), "area.cue.context")] if role.rule.startswith("role.label") else _unit_areas(unit, role.mode)
-            for area, area_rule in areas:
-                out.add(role.agency, role.mode, area, unit.provision, unit.whole, role.rule, area_rule)
+            labelled = role.rule.startswith("role.label")
+            areas = [(classify(unit.context, unit.text), "area.cue.context", None)] if labelled else _unit_areas(unit, role.mode, stats)
+            for area, area_rule, score in areas:
+                out.add(role.agency, role.mode, area, unit.provision, unit.whole, role.rule, area_rule, score)
 
 
 def _per_year(text: str) -> float | None:

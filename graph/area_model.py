@@ -1,0 +1,148 @@
+"""The reform area of a duty, decided by a linear model trained on annotated duty clauses.
+
+Counting topic words (``areas.area_scores``) picks whatever a sentence repeats: in a plan
+about digital transformation every duty says "chuyển đổi số", whether it trains staff,
+funds a project or inspects. The model reads the clause's own words and word pairs, the
+SKOS cue lexicon's hits as features of their own, and the nearest headings under a
+separate prefix; words that recur across the document's duties are discounted, since
+they name the document's topic rather than this duty's predicate.
+
+The model is a JSON file of package data (``data/area_model.json``: vocabulary, idf and
+one weight vector per area), written by ``python -m cchc.graph.train_areas`` from
+``data/area_training.jsonl``. Reading it needs neither scikit-learn nor NumPy, so ingest
+pays only a dictionary lookup per word.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from cchc.graph.areas import GENERIC, area_scores, masked_key
+from cchc.resources import read_text
+
+_WORD = re.compile(r"\w+")
+MODEL_FILE = "data/area_model.json"
+COMMON_SHARE = 0.3  # a word in more than this share of a document's duties is its topic
+COMMON_WEIGHT = 0.3
+SECOND_FLOOR = 0.3  # and never a second area the model itself gives less than this
+PREDICATE_WORDS = 12  # the first words of a duty clause hold its verb phrase
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    """How many of a document's duty clauses each word occurs in."""
+
+    clauses: int
+    frequency: dict[str, int]
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> DocumentStats:
+        frequency: Counter[str] = Counter()
+        count = 0
+        for text in texts:
+            count += 1
+            frequency.update(set(words(text)))
+        return cls(count, dict(frequency))
+
+    def weight(self, word: str) -> float:
+        if self.clauses < 5:
+            return 1.0
+        return COMMON_WEIGHT if self.frequency.get(word, 0) / self.clauses > COMMON_SHARE else 1.0
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(masked_key(text))
+
+
+def features(clause: str, context: str = "", stats: DocumentStats | None = None) -> dict[str, float]:
+    """The clause as named feature values (the same at training and at prediction)."""
+    tokens = words(clause)
+    found: Counter[str] = Counter()
+    for index, token in enumerate(tokens):
+        weight = stats.weight(token) if stats else 1.0
+        found[f"w:{token}"] += weight
+        if index < PREDICATE_WORDS:  # the duty's verb phrase: what it does, not its topic
+            found[f"p:{token}"] += weight
+            if index + 1 < len(tokens):
+                found[f"b:{token}_{tokens[index + 1]}"] += weight
+    for token in set(words(context)):
+        found[f"c:{token}"] += 0.5
+    values: dict[str, float] = {name: 1.0 + math.log(count) if count >= 1 else count for name, count in found.items()}
+    # The cue lexicon reads only the clause's own words: a cue made of the document's
+    # topic words ("cải cách thủ tục hành chính" in every duty of a one-stop plan) is no
+    # evidence for this duty.
+    own = " ".join(t if not stats or stats.weight(t) == 1.0 else "_" for t in tokens) if stats else clause
+    for area, score in area_scores(own.replace("_", " ") if not stats else own).items():
+        values[f"cue:{area}"] = score
+    for area, score in area_scores(context).items() if context else ():
+        values[f"ctxcue:{area}"] = 0.5 * score
+    return values
+
+
+@dataclass(frozen=True)
+class AreaModel:
+    areas: tuple[str, ...]
+    idf: dict[str, float]
+    weights: dict[str, list[float]]  # feature → one weight per area
+    bias: list[float]
+    second: float  # a second area is kept when its probability reaches this share of the first's
+
+    def probabilities(self, values: dict[str, float]) -> list[float]:
+        scores = list(self.bias)
+        norm = 0.0
+        scaled: dict[str, float] = {}
+        for name, value in values.items():
+            idf = self.idf.get(name)
+            if idf is None:
+                continue
+            scaled[name] = value * idf
+            norm += scaled[name] ** 2
+        norm = math.sqrt(norm) or 1.0
+        for name, value in scaled.items():
+            for index, weight in enumerate(self.weights[name]):
+                scores[index] += weight * value / norm
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def contributions(self, values: dict[str, float], area: str) -> list[tuple[str, float]]:
+        """The features that pushed a decision towards ``area``, strongest first."""
+        index = self.areas.index(area)
+        scaled = {n: v * self.idf[n] for n, v in values.items() if n in self.idf}
+        norm = math.sqrt(sum(v * v for v in scaled.values())) or 1.0
+        parts = [(n, self.weights[n][index] * v / norm) for n, v in scaled.items()]
+        return sorted((p for p in parts if p[1] > 0), key=lambda p: -p[1])
+
+
+@cache
+def model() -> AreaModel:
+    raw = json.loads(read_text("cchc.graph", MODEL_FILE))
+    return AreaModel(tuple(raw["areas"]), raw["idf"], raw["weights"], raw["bias"], raw["second"])
+
+
+def predict_areas(clause: str, context: str = "", stats: DocumentStats | None = None) -> list[tuple[str, float]]:
+    """The area of a duty clause with its probability; two areas only when the second is
+    nearly as likely as the first (a duty listing work of two fields)."""
+    found = model()
+    values = features(clause, context, stats)
+    if not any(name in found.idf for name in values):
+        return [(GENERIC, 0.0)]
+    probabilities = found.probabilities(values)
+    ranked = sorted(zip(found.areas, probabilities), key=lambda pair: (-pair[1], pair[0]))
+    best = ranked[:1]
+    if len(ranked) > 1 and ranked[1][1] >= max(found.second * ranked[0][1], SECOND_FLOOR):
+        best.append(ranked[1])
+    return best
+
+
+def explain(clause: str, context: str = "", stats: DocumentStats | None = None, top: int = 5) -> list[str]:
+    """The strongest features behind the decision, as "feature (+weight)" strings."""
+    area = predict_areas(clause, context, stats)[0][0]
+    return [f"{name} (+{weight:.2f})" for name, weight in model().contributions(features(clause, context, stats), area)[:top]]

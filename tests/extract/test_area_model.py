@@ -1,0 +1,75 @@
+"""The learned area decision: invented duty clauses, the shipped model, and its rebuild."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from cchc.graph.area_model import DocumentStats, explain, predict_areas
+from cchc.graph.areas import classify
+from cchc.graph.train_areas import fit, load
+
+
+def area(clause: str, stats: DocumentStats | None = None) -> str:
+    return predict_areas(clause, "", stats)[0][0]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("Kiểm tra việc chấp hành quy định về an toàn lao động tại các cơ sở sản xuất.", "kiem_tra"),
+        ("Tổ chức tập huấn, bồi dưỡng kỹ năng nghiệp vụ cho công chức cấp xã.", "cong_vu"),
+        ("Bố trí kinh phí từ nguồn ngân sách địa phương để thực hiện đề án.", "tai_chinh_cong"),
+        ("Tiếp nhận hồ sơ, thẩm định và cấp giấy phép hoạt động cho các cơ sở.", "thu_tuc_hanh_chinh"),
+        ("Tuyên truyền, phổ biến chính sách đến người dân qua hệ thống loa truyền thanh.", "tuyen_truyen"),
+    ],
+)
+def test_the_predicate_decides(clause: str, expected: str) -> None:
+    assert area(clause) == expected
+
+
+def test_a_predicate_beats_topic_words_the_document_repeats() -> None:
+    """In a plan about one-stop procedures every duty names them; the one that funds the
+    plan is public finance, and the discount for the document's own topic keeps it so."""
+    topic = "cải cách thủ tục hành chính theo cơ chế một cửa liên thông"
+    duties = [f"Triển khai nền tảng {topic}.", f"Hướng dẫn đánh giá mức độ {topic}.", f"Xây dựng kho dữ liệu {topic}.",
+              f"Tổ chức hội thảo về {topic}.", f"Kết nối các hệ thống {topic}."]
+    funding = f"Bố trí kinh phí ngân sách hằng năm cho các nhiệm vụ {topic}."
+    stats = DocumentStats.from_texts([*duties, funding])
+    assert classify(funding) != "tai_chinh_cong"  # the cue count reads the topic words
+    assert area(funding, stats) == "tai_chinh_cong"
+
+
+@pytest.mark.parametrize(
+    ("clause", "not_area"),
+    [
+        ("Kiểm tra dữ liệu trước khi cập nhật vào cơ sở dữ liệu dùng chung.", "kiem_tra"),
+        ("Cấp tài khoản công vụ cho cán bộ sử dụng hệ thống thư điện tử.", "cong_vu"),
+        ("Lập báo cáo đánh giá tác động môi trường của dự án khai thác cát.", "tac_dong"),
+    ],
+)
+def test_word_senses(clause: str, not_area: str) -> None:
+    assert area(clause) != not_area
+
+
+def test_every_prediction_has_a_probability_and_an_explanation() -> None:
+    clause = "Bố trí kinh phí từ nguồn ngân sách địa phương để thực hiện đề án."
+    ((best, probability), *_) = predict_areas(clause)
+    assert best == "tai_chinh_cong" and 0.25 < probability <= 1.0
+    reasons = explain(clause)
+    assert reasons and any("kinh" in r or "ngân" in r for r in reasons)
+
+
+def test_the_model_ships_with_the_package() -> None:
+    raw = json.loads(resources.files("cchc.graph").joinpath("data/area_model.json").read_text(encoding="utf-8"))
+    assert len(raw["areas"]) == 12 and raw["trained_on"] >= 500
+
+
+def test_training_is_deterministic_and_rebuilds_the_shipped_model() -> None:
+    rows = load()
+    first, second = fit(rows), fit(rows)
+    assert first == second
+    shipped = json.loads(resources.files("cchc.graph").joinpath("data/area_model.json").read_text(encoding="utf-8"))
+    assert first == shipped  # `python -m cchc.graph.train_areas` was run after the data last changed
