@@ -240,13 +240,15 @@ class RatingRule:
 @dataclass(frozen=True)
 class PlanTask:
     content: str
-    lead: str | None
+    lead: str | None  # the lead cell as written
     coordinators: tuple[str, ...] = ()
     timeframe: str | None = None
     output: str | None = None
     area: str | None = None
     provision: str = ""
     span: Span | None = None  # the exact characters of the source it was read from
+    leads: tuple[str, ...] = ()  # every co-lead the lead cell names ("Sở A, Công an tỉnh")
+    budget: str | None = None  # the Kinh phí cell
 
 
 

@@ -72,7 +72,9 @@ def plan_tasks(doc: ParsedDocument, prefix: str = "") -> list[PlanTask]:
     width = 0
     # A header holds until the next header: group rows ("I. NÂNG CAO NHẬN THỨC …") between
     # the rows are parsed as headings of their own and must not end the table.
-    for provision in doc.provisions():
+    # Tables may stand before any numbered heading (an annex under "PHỤ LỤC"): the
+    # preamble and the closing are read too. Rows may drop their empty trailing cells.
+    for provision in doc.every_provision():
         for line in provision.text.split("\n"):
             cells = _cells(line)
             if cells is None:
@@ -81,8 +83,9 @@ def plan_tasks(doc: ParsedDocument, prefix: str = "") -> list[PlanTask]:
             if header:
                 roles, width = header, len(cells)
                 continue
-            if roles is None or len(cells) != width:
+            if roles is None or len(cells) > width or len(cells) <= max(roles["content"], roles["lead"]):
                 continue
+            cells = cells + [""] * (width - len(cells))
             content = cells[roles["content"]]
             lead = cells[roles["lead"]]
             if not content or not lead:
@@ -99,6 +102,8 @@ def plan_tasks(doc: ParsedDocument, prefix: str = "") -> list[PlanTask]:
                     timeframe=cell("timeframe"),
                     output=cell("output"),
                     provision=prefix + provision.eid,
+                    leads=_partners(lead),
+                    budget=cell("budget"),
                 )
             )
     return tasks
