@@ -180,6 +180,24 @@ def _citation(text: str) -> Citation:
     )
 
 
+def _implemented(cleaned: list[str]) -> tuple[Citation, ...]:
+    """A plan's legal bases: the instruments its opening "Thực hiện …" sentence lists, one
+    per ';' item. What an item's instrument in turn implements ("… về thực hiện Nghị quyết
+    số …") is nested in that item, not a basis of its own."""
+    p = patterns()
+    found: list[Citation] = []
+    for text in cleaned[:80]:
+        match = p.search["implements"].match(text)
+        if not match:
+            continue
+        for item in match.group(1).split(";"):
+            head = p.search["implements_item"].match(item)
+            if head:
+                found.append(_citation(item.strip()))
+        break
+    return tuple(found)
+
+
 def _split_attachments(lines: list[str]) -> list[int]:
     """Line indexes where an attached text starts ("(Ban hành kèm theo Quyết định số …)")."""
     starts = []
@@ -189,9 +207,13 @@ def _split_attachments(lines: list[str]) -> list[int]:
             continue
         if search.search(" ".join(clean(x) for x in lines[index : index + 3])):
             head = index
+            signed = False
             while head > 0 and index - head < 6 and clean(lines[head - 1]).upper() not in patterns().kinds:
+                if _person_name(clean(lines[head - 1])):
+                    signed = True  # the signer's name ends the text before: its signature stays with it
+                    break
                 head -= 1
-            starts.append(head - 1 if head > 0 else index)
+            starts.append(head if signed else head - 1 if head > 0 else index)
     return starts
 
 
@@ -226,6 +248,8 @@ def _signer(cleaned: list[str]) -> Signer | None:
         if not (auth or (recipients is not None and index > recipients and is_title)):
             continue
         following = [t for t in cleaned[index + 1 : index + 9] if t]
+        if auth and following and p.search["authority"].match(following[0]):
+            continue  # "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the innermost authority signs
         name = next((t for t in following if _person_name(t)), None)
         if name is None:
             continue
@@ -314,6 +338,8 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
             break
     bases = tuple(_citation(m.group(1)) for t in cleaned if (m := p.search["basis"].match(t)))
     bases = tuple(c for c in bases if c.number or (c.title and c.title.split()[0] in ("Luật", "Bộ", "Nghị", "Quyết", "Chỉ", "Thông", "Kế", "Hiến")))
+    if not bases:
+        bases = _implemented(cleaned)
     proposer = next((m.group(1) for t in cleaned if (m := p.search["proposer"].match(t))), None)
     replaces = tuple(_citation(m.group(1)) for t in cleaned if (m := p.search["replaces"].search(t)))
     signer = _signer(cleaned)
