@@ -48,7 +48,7 @@ def _sentence_case(text: str) -> str:
     return restore_case(" ".join(word[:1] + word[1:].lower() for word in text.split()))
 
 
-def _strip_prefix(text: str) -> tuple[str, str]:
+def strip_prefix(text: str) -> tuple[str, str]:
     """The heading without its "Trách nhiệm của" words, and the rule that removed them."""
     stripped = text.strip(" *")
     used = "seg.heading.plain"
@@ -66,7 +66,7 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     """The agencies a heading or a short lead-in line is about, and what follows them
     (a duty when the line goes on: "Sở X có trách nhiệm hướng dẫn …"); None if the line
     is not about agencies."""
-    text, used = _strip_prefix(_sentence_case(line))
+    text, used = strip_prefix(_sentence_case(line))
     text = _member_post(text)
     post = rule("seg.heading.post_dash").match(text)
     if post:
@@ -79,7 +79,7 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
         rest = text[listed.end() :]
         if members and (rule("seg.heading.tail").match(rest) or len(rest.strip(" :.;-–").split()) <= 3):
             return [Subject(m.name, m.kind, "seg.heading.collective_paren") for m in members], ""
-    mentions = [m for m in find_mentions(text) if m.kind != "body" or _is_post_of_body(m)]
+    mentions = [m for m in find_mentions(text) if m.kind != "body"]
     whole = _whole_name(text, mentions)
     if whole:
         return [whole], ""
@@ -142,10 +142,6 @@ def _held_post(mentions: list[Mention], text: str) -> list[Mention]:
     if len(text[mentions[-1].end :].strip(" :.;-–()").split()) > 3:
         return []
     return [m for m in mentions[1:] if m.kind in ("agency", "title")]
-
-
-def _is_post_of_body(mention: Mention) -> bool:
-    return mention.kind == "post"
 
 
 def _member_post(text: str) -> str:

@@ -1,13 +1,11 @@
 """ParsedDocument → Facts: who leads or coordinates which reform area, and how often bodies meet.
 
-Two ways documents assign duties, both handled here:
-- a *subject heading* ("Điều 5. Trách nhiệm của Sở Tư pháp", "Điều 4. Phó Trưởng Ban Chỉ
-  đạo - Trưởng Phòng Nội vụ", a plan item "1. Phòng Nội vụ:") whose clauses and points are
-  that agency's duties;
-- *sentences* that name the roles ("X chủ trì, phối hợp với Y …", "Cơ quan chủ trì: X. Cơ
-  quan phối hợp: Y, Z").
-Each duty's area comes from its text, else from its headings (``areas.classify``). Rows
-are unique per (agency, mode, area), as the cchc-facts/1 contract counts them.
+The document is cut into duty units (``duties``: one duty each, with the agencies its
+headings, lead-ins and labels give it), each unit's roles come from the clause grammar
+(``roles``), and each duty's area from the learned model (``area_model``), a strong cue
+of the SKOS lexicon, or the headings when the duty is silent. Task tables add their rows
+(``tasks``). Rows are unique per (agency, mode, area), as the cchc-facts/1 contract counts
+them; each keeps the rules that made it and its source span.
 """
 
 from __future__ import annotations
@@ -17,10 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from cchc.graph.agencies import Mention, agency_key, find_mentions, held_agency
-from cchc.graph.duties import DutyUnit, duty_units
+from cchc.graph.agencies import agency_key, find_mentions, held_agency
+from cchc.graph.duties import DutyUnit, duty_units, heading_subjects, strip_prefix
+from cchc.graph.rules import rule
 from cchc.graph.roles import Carry, roles
-from cchc.graph.rules import rule as rule_pattern
 from cchc.graph.area_model import DocumentStats, predict_areas
 from cchc.graph.areas import GENERIC, area_scores, classify
 from cchc.graph.functions import function_of
@@ -36,21 +34,13 @@ from cchc.resources import read_text
 
 @dataclass(frozen=True)
 class _Cues:
-    subject_prefix: re.Pattern[str]
+    """The cues of facts other than assignments (meetings, field lists); the grammar of
+    duties is ``data/duty_rules.jsonl``."""
+
     phoi_hop: re.Pattern[str]
-    tham_dinh: re.Pattern[str]
-    giam_sat: re.Pattern[str]
     list_lead: re.Pattern[str]
-    list_partner: re.Pattern[str]
-    list_doer: re.Pattern[str]
-    after_lead: re.Pattern[str]
-    after_partner: re.Pattern[str]
-    partner_with: re.Pattern[str]
     meeting: re.Pattern[str]
-    member_prefix: re.Pattern[str]
     field_list: re.Pattern[str]
-    collective_prefix: re.Pattern[str]
-    stated_role: re.Pattern[str]
     meeting_counts: tuple[tuple[re.Pattern[str], str | int], ...]
 
 
@@ -62,84 +52,18 @@ def cues() -> _Cues:
         return re.compile(raw[key], re.IGNORECASE)
 
     return _Cues(
-        c("subject_prefix"), c("mode_phoi_hop"), c("mode_tham_dinh"), c("mode_giam_sat"),
-        c("list_lead"), c("list_partner"), c("list_doer"), c("after_lead"), c("after_partner"),
-        c("partner_with"), c("meeting"), c("member_prefix"), c("field_list"), c("collective_prefix"), c("stated_role"),
+        c("mode_phoi_hop"), c("list_lead"), c("meeting"), c("field_list"),
         tuple((re.compile(k, re.IGNORECASE), v) for k, v in raw["meeting_counts"].items()),
     )
 
 
-def _subjects(line: str) -> list[Mention]:
-    """The agencies a heading or a short lead-in line is about, or [] if it is not one."""
-    text = cues().subject_prefix.sub("", line.strip())
-    # "Trách nhiệm của các Sở, Ban, ngành; Ủy ban nhân dân các huyện": the unnamed
-    # collective is no agency of its own, the named one is the subject.
-    text = cues().collective_prefix.sub("", text)
-    member = cues().member_prefix.match(text)
-    if member:
-        rest = member.group(0) != text and text[member.end() :].strip(" ().:-–")
-        if not rest:  # "Thành viên Thường trực Ban Chỉ đạo": the post itself
-            post = f"Thường trực {member.group(2)}" if member.group(1) else None
-            return [Mention(post, 0, len(post), "post")] if post else []
-        text = rest
-    mentions = [m for m in find_mentions(text) if m.kind != "body"]
-    if not mentions or mentions[0].start > 2:
-        return []
-    rest = text[mentions[-1].end :].strip(" :.;-–")
-    if len(rest.split()) > 3:
-        return []
-    # "Phó Trưởng Ban Chỉ đạo - Trưởng Phòng Nội vụ": the post is held by the head of an
-    # agency, and the duty is that agency's.
-    held = [m for m in mentions if m.kind in ("agency", "title")]
-    return held or mentions
-
-
 def _member_of(line: str) -> str | None:
     """The body a member heading names ("Thành viên Ban Chỉ đạo - …" → "Ban Chỉ đạo")."""
-    text = cues().collective_prefix.sub("", cues().subject_prefix.sub("", line.strip()))
-    member = cues().member_prefix.match(text)
+    member = rule("seg.heading.member").match(strip_prefix(line)[0])
     if not member:
         return None
     body = member.group(2)
     return body[:1].upper() + body[1:]
-
-
-def _mode(duty: str) -> str:
-    """The role a duty line gives: a line that says "chủ trì" leads whatever else it does
-    ("Chủ trì, hướng dẫn, kiểm tra, thẩm định … chỉ số"), so only lines without it appraise
-    or supervise."""
-    c = cues()
-    if c.phoi_hop.search(duty):
-        return "phoi_hop"
-    leads = re.search(r"\bchủ trì\b", duty, re.IGNORECASE)
-    if c.tham_dinh.search(duty) and not leads:
-        return "tham_dinh"
-    if c.giam_sat.search(duty) and not leads:
-        return "giam_sat"
-    return "chu_tri"
-
-
-def _stated_mode(predicate: str) -> str | None:
-    """The role a sentence's verb names when it is neither lead nor partner: "Ủy ban Mặt
-    trận Tổ quốc Việt Nam xã thực hiện giám sát …" supervises, "Sở Tư pháp thẩm định các
-    tiêu chí …" appraises. Only the verb right after the agency counts, read with the same
-    cues as a duty line (``_mode``), so a later "giám sát" in the sentence changes nothing."""
-    verb = cues().stated_role.match(predicate)
-    if not verb:
-        return None
-    mode = _mode(predicate[verb.start(1) :])
-    return mode if mode in ("giam_sat", "tham_dinh") else None
-
-
-def _names(fragment: str) -> list[str]:
-    return [m.name for m in find_mentions(fragment)]
-
-
-def _partner_names(fragment: str) -> list[str]:
-    """The agencies listed right after "phối hợp với": "… với Sở Tư pháp, Sở Tài chính tham
-    mưu Ủy ban nhân dân tỉnh" names two partners, not the committee being advised."""
-    groups = _groups([m for m in find_mentions(fragment) if m.kind != "body"], fragment)
-    return [m.name for m in groups[0]] if groups and groups[0][0].start < 3 else []
 
 
 def locate(source_text: str, near: Span, text: str) -> Span:
@@ -202,73 +126,6 @@ class _Collector:
         )
 
 
-def _sentence_rules(provision: Provision, text: str, context: str, out: _Collector) -> bool:
-    """Roles named in the sentence itself; True when it assigned anything."""
-    c = cues()
-    mentions = [m for m in find_mentions(text) if m.kind != "body"]
-    if not mentions:
-        return False  # no agency named: nothing to assign (and no need to classify)
-    labelled = [(p, mode) for p, mode in ((c.list_lead, "lead"), (c.list_partner, "partner"), (c.list_doer, "doer")) if p.search(text)]
-    # "Cơ quan chủ trì: X" names no topic: the item it closes does.
-    area = classify(context, text) if labelled else classify(text, context)
-    found = False
-    for pattern, modes in labelled:
-        for match in pattern.finditer(text):
-            for index, name in enumerate(_names(match.group(1))):
-                mode = "chu_tri" if modes == "lead" or (modes == "doer" and index == 0) else "phoi_hop"
-                out.add(name, mode, area, provision, text)
-                found = True
-    if found:
-        return True
-    # "Chủ trì, phối hợp với Trung tâm … tham mưu …" with its lead in a heading this
-    # sentence does not see: the agencies right after "phối hợp với" are partners, never the
-    # lead, and later ones in that span are what the duty is about ("tham mưu UBND tỉnh").
-    # Only when "chủ trì" comes right before: in "X phối hợp với Sở Nội vụ kiểm tra …" the
-    # agency after "với" is the one X helps.
-    partner_spans = [
-        (m.start(1), m.end(1)) for m in c.partner_with.finditer(text) if _LEADS_BEFORE.search(text, 0, m.start())
-    ]
-    for group in _groups(mentions, text):
-        after = text[group[-1].end : group[-1].end + 40]
-        leading = len(text[: group[0].start].split()) <= 5
-        within = next(((s, e) for s, e in partner_spans if s <= group[0].start < e), None)
-        if within:
-            if text[within[0] : group[0].start].strip():
-                continue
-            mode = "phoi_hop"
-        elif c.after_partner.match(after):
-            mode = "phoi_hop"
-        elif leading and (stated := _stated_mode(text[group[-1].end :])):
-            mode = stated
-        elif c.after_lead.match(after) and leading:
-            mode = "chu_tri"
-        else:
-            continue
-        line_area = _area(text, context, mode)
-        for mention in group:
-            out.add(mention.name, mode, line_area, provision, text)
-        found = True
-        partners = c.partner_with.search(text, group[-1].end) if mode == "chu_tri" else None
-        if partners:
-            for name in _partner_names(partners.group(1)):
-                out.add(name, "phoi_hop", line_area, provision, text)
-    return found
-
-
-_LEADS_BEFORE = re.compile(r"\bchủ trì[\s,]*$", re.IGNORECASE)
-
-
-def _groups(mentions: list[Mention], text: str) -> list[list[Mention]]:
-    """Mentions listed together ("Sở Tài chính, Sở Tư pháp và …") share what follows them."""
-    groups: list[list[Mention]] = []
-    for mention in mentions:
-        if groups and re.fullmatch(r"\s*(?:,|;|và|&)?\s*", text[groups[-1][-1].end : mention.start]):
-            groups[-1].append(mention)
-        else:
-            groups.append([mention])
-    return groups
-
-
 def _area(text: str, context: str, mode: str) -> str:
     """Scoring or appraising an index *component* ("Chỉ số thành phần cải cách tài chính
     công") belongs to that component's field; the index area is for the index as a whole."""
@@ -298,47 +155,16 @@ def _areas_of_duty(line: str, context: str, mode: str) -> list[str]:
     return [_area(line, context, mode)]
 
 
-def _walk(provision: Provision, subjects: list[str], context: list[str], out: _Collector) -> None:
-    heading = provision.heading
-    own = provision.text
-    here = _subjects(heading) if heading else []
-    first_line = own.split("\n")[0]
-    lead_in = not heading and own and len(first_line.split()) <= 24 and _subjects(first_line)
-    if lead_in:
-        here = _subjects(first_line)
-    active = [m.name for m in here] or subjects
-    body = here and _member_of(first_line if lead_in else heading)
-    for mention in here if body else ():
-        out.member(body, mention.name, provision, first_line if lead_in else heading)
-    headings = [*context, heading] if heading else context
-    duty = own if not lead_in else "\n".join(own.split("\n")[1:])
-    if duty and active:
-        for line in filter(None, (x.strip() for x in duty.split("\n"))):
-            mode = _mode(line)
-            for area in _areas_of_duty(line, " ".join(headings[-2:]), mode):
-                for name in active:
-                    out.add(name, mode, area, provision, line)
-            area = _area(line, " ".join(headings[-2:]), mode)
-            # A partner named inside a duty ("Chủ động phối hợp với Phòng Nội vụ …") coordinates.
-            for partners in cues().partner_with.finditer(line):
-                for name in _partner_names(partners.group(1)):
-                    out.add(name, "phoi_hop", area, provision, line)
-    elif duty:
-        _sentence_rules(provision, duty, " ".join(headings[-2:]), out)
-    for child in provision.children:
-        _walk(child, active, headings if not own or heading else [*headings, own[:200]], out)
-
-
 def _memberships(provision: Provision, out: _Collector) -> None:
     """Steering-body seats named by member headings ("Thành viên Ban Chỉ đạo - Trưởng
-    Phòng Nội vụ") or lead-in lines."""
+    Phòng Nội vụ") or lead-in lines: the seat's agency, read as a heading's subject."""
     heading = provision.heading
     first_line = provision.text.split("\n")[0]
     line = heading or (first_line if len(first_line.split()) <= 24 else "")
     body = line and _member_of(line)
-    if body:
-        for mention in _subjects(line):
-            out.member(body, mention.name, provision, line)
+    found = heading_subjects(line) if body else None
+    for subject in found[0] if found else ():
+        out.member(body, subject.name, provision, line)
     for child in provision.children:
         _memberships(child, out)
 
@@ -377,11 +203,15 @@ def _read_duties(part: ParsedDocument, out: _Collector) -> None:
         found, carry = roles(unit, carry)
         if not found:
             continue
+        decided: dict[tuple[bool, bool], list[tuple[str, str, float | None]]] = {}
         for role in found:
-            # "Cơ quan chủ trì: X" names no topic: the item it closes does.
+            # "Cơ quan chủ trì: X" names no topic: the item it closes does. The area is
+            # decided once per unit, not once per agency the unit names.
             labelled = role.rule.startswith("role.label")
-            areas = [(classify(unit.context, unit.text), "area.cue.context", None)] if labelled else _unit_areas(unit, role.mode, stats)
-            for area, area_rule, score in areas:
+            key = (labelled, role.mode == "giam_sat")
+            if key not in decided:
+                decided[key] = [(classify(unit.context, unit.text), "area.cue.context", None)] if labelled else _unit_areas(unit, role.mode, stats)
+            for area, area_rule, score in decided[key]:
                 out.add(role.agency, role.mode, area, unit.provision, unit.whole, role.rule, area_rule, score)
 
 
@@ -511,6 +341,5 @@ def _agencies(assignments: tuple[Assignment, ...], titled: dict[str, list[str]])
     for key, spellings in names.items():
         spellings.extend(t for t in dict.fromkeys(titled.get(key, [])) if t not in spellings)
     return tuple(Agency(s[0], function_of(s[0]), aliases=tuple(s[1:])) for s in names.values())
-
 
 

@@ -36,6 +36,8 @@ def _named(text: str) -> list[Mention]:
 
 def _labelled(text: str) -> list[Role]:
     roles: list[Role] = []
+    if ":" not in text:  # every label ends with a colon: most clauses are spared three scans
+        return roles
     for rule_id in ("role.label.lead", "role.label.partner", "role.label.doer"):
         for match in rule(rule_id).finditer(text):
             for index, mention in enumerate(_named(match.group(1))):
@@ -170,6 +172,3 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     led = mode == "chu_tri"
     return found, Carry(used, led) if own else Carry(carry.subjects, led or carry.led)
 
-
-def subject_names(subjects: tuple[Subject, ...]) -> list[str]:
-    return [s.name for s in subjects]
