@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -216,9 +217,21 @@ def find_mentions(text: str, listed: bool = True, addressed: bool = False) -> li
         items = _listed(text)
         if items:
             covered_until = items[-1].end
-            rest = [m for m in find_mentions(text, listed=False, addressed=addressed) if m.start >= covered_until or m.end <= items[0].start]
+            rest = [m for m in _plain_mentions(text, addressed) if m.start >= covered_until or m.end <= items[0].start]
             return sorted(items + rest, key=lambda m: m.start)
-    mentions: list[Mention] = []
+    return list(_plain_mentions(text, addressed))
+
+
+def iter_mentions(text: str) -> Iterator[Mention]:
+    """``find_mentions`` one name at a time: the grammar reads the names a clause opens
+    with and stops, sparing the scan of the rest of a long clause."""
+    if _lexicon().collective_list.search(text):
+        yield from find_mentions(text)
+    else:
+        yield from _plain_mentions(text, False)
+
+
+def _plain_mentions(text: str, addressed: bool) -> Iterator[Mention]:
     position = 0
     lexicon = _lexicon()
     alone = lexicon.standalone | lexicon.addressed if addressed else lexicon.standalone
@@ -226,7 +239,7 @@ def find_mentions(text: str, listed: bool = True, addressed: bool = False) -> li
     while True:
         match = starts.search(text, position)
         if not match:
-            return mentions
+            return
         head = match.group(0)
         kind = _kind_of(head)
         end = _extend(text, match.end())
@@ -245,7 +258,7 @@ def find_mentions(text: str, listed: bool = True, addressed: bool = False) -> li
             position = match.end()  # "phòng" alone is not a name
             continue
         name = text[match.start() : end].strip(" ,-–")
-        mentions.append(Mention(name, match.start(), match.start() + len(name), kind))
+        yield Mention(name, match.start(), match.start() + len(name), kind)
         position = max(end, match.end())
 
 

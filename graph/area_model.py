@@ -21,9 +21,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cchc.graph.areas import GENERIC, area_scores, masked_key
+from cchc.graph.normalize import nfc
 from cchc.resources import read_text
 
 _WORD = re.compile(r"\w+")
@@ -43,11 +44,13 @@ class DocumentStats:
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> DocumentStats:
+        # Lower case is key enough for a share of duties: a document's hundred duties are
+        # not each keyed whole when only a few of them reach the model.
         frequency: Counter[str] = Counter()
         count = 0
         for text in texts:
             count += 1
-            frequency.update(set(words(text)))
+            frequency.update(set(_WORD.findall(nfc(text).lower())))
         return cls(count, dict(frequency))
 
     def weight(self, word: str) -> float:
@@ -56,8 +59,9 @@ class DocumentStats:
         return COMMON_WEIGHT if self.frequency.get(word, 0) / self.clauses > COMMON_SHARE else 1.0
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(masked_key(text))
+@lru_cache(maxsize=1 << 14)
+def words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(masked_key(text)))
 
 
 def features(clause: str, context: str = "", stats: DocumentStats | None = None) -> dict[str, float]:
@@ -105,8 +109,8 @@ class AreaModel:
             norm += scaled[name] ** 2
         norm = math.sqrt(norm) or 1.0
         for name, value in scaled.items():
-            for index, weight in enumerate(self.weights[name]):
-                scores[index] += weight * value / norm
+            share = value / norm
+            scores = [score + weight * share for score, weight in zip(scores, self.weights[name])]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

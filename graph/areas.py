@@ -49,6 +49,7 @@ def _false_friends() -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + phrase_alternation(phrases) + r")(?!\w)") if phrases else None
 
 
+@lru_cache(maxsize=1 << 14)
 def masked_key(text: str) -> str:
     """The matching key of ``text`` with each false friend written as one token
     ("tác động môi trường" → "tác_động_môi_trường"): no cue, no word of the model, sees

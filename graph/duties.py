@@ -13,7 +13,7 @@ one set of rules, whatever the layout.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from cchc.graph.agencies import Mention, find_mentions, head_at, restore_case, stops_name
@@ -156,10 +156,12 @@ def _member_post(text: str) -> str:
     return f"Thường trực {match.group(2)}" if match.group(1) else text
 
 
-def _leading_group(mentions: list[Mention], text: str) -> list[Mention]:
-    """The first names listed together ("Sở Tài chính, Sở Tư pháp và …")."""
-    group = [mentions[0]]
-    for mention in mentions[1:]:
+def _leading_group(mentions: Iterable[Mention], text: str) -> list[Mention]:
+    """The first names listed together ("Sở Tài chính, Sở Tư pháp và …"); ``mentions``
+    may be lazy, and is read only as far as the list goes."""
+    found = iter(mentions)
+    group = [next(found)]
+    for mention in found:
         between = text[group[-1].end : mention.start]
         if re.fullmatch(r"\s*(?:,|;|và|&|\(\s*|\)\s*,?)?\s*(?:các\s+)?", between) or re.fullmatch(r"\s*\([^()]*\)\s*[,;]?\s*(?:và\s+)?", between):
             group.append(mention)

@@ -13,12 +13,15 @@ import unicodedata
 from functools import lru_cache
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
-_SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 # Old style puts the tone on the second vowel of oa, oe, uy when nothing follows
 # (hoà, khoẻ, uỷ); the new style puts it on the first (hòa, khỏe, ủy). In NFD the tone
 # follows its base letter, so moving it is a swap of two code points.
 _OLD_TONE = re.compile(rf"(?i)([ou])([ae]|y)([{_TONES}])(?![\w])")
+# The same places in composed text: most texts have none, and then nothing is decomposed.
+_OLD_TONE_COMPOSED = re.compile(
+    "(?i)[ou][" + "".join(unicodedata.normalize("NFC", base + tone) for base in "aeyAEY" for tone in _TONES) + r"](?!\w)"
+)
 
 
 def nfc(text: str) -> str:
@@ -27,6 +30,9 @@ def nfc(text: str) -> str:
 
 def new_tone_placement(text: str) -> str:
     """hoà → hòa, khoẻ → khỏe, uỷ → ủy; "quý" and "thuở" are left alone."""
+    composed = unicodedata.normalize("NFC", text)
+    if not _OLD_TONE_COMPOSED.search(composed):
+        return composed
     decomposed = unicodedata.normalize("NFD", text)
 
     def move(match: re.Match[str]) -> str:
@@ -48,10 +54,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """The comparison form of a name: NFC, new tone placement, lower case, "&"→"và", one space."""
-    key = new_tone_placement(nfc(text)).lower()
+    key = new_tone_placement(text).lower()
     key = key.replace("&", " và ")
     key = _DASHES.sub(" - ", key)
-    return _SPACES.sub(" ", key).strip(" .;,:")
+    return " ".join(key.split()).strip(" .;,:")
 
 
 def loose_key(text: str) -> str:

@@ -15,9 +15,11 @@ Each role found carries the id of the rule that found it (``data/duty_rules.json
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
-from cchc.graph.agencies import Mention, find_mentions, listed_header
+from cchc.graph.agencies import Mention, find_mentions, iter_mentions, listed_header
 from cchc.graph.duties import DutyUnit, Subject, _leading_group
 from cchc.graph.rules import match_at, rule
 
@@ -32,6 +34,10 @@ class Role:
 
 def _named(text: str) -> list[Mention]:
     return [m for m in find_mentions(text) if m.kind != "body"]
+
+
+def _names_from(text: str) -> Iterator[Mention]:
+    return (m for m in iter_mentions(text) if m.kind != "body")
 
 
 def _labelled(text: str) -> list[Role]:
@@ -68,16 +74,17 @@ def own_subject(text: str) -> _Subject | None:
         offset = delegate
         used = "role.subject.request" if request else "role.subject.delegated"
     collective = None if listed_header(text[offset:]) else match_at("seg.heading.collective", text, offset)
-    if collective and _named(text[collective:]):
+    if collective and next(_names_from(text[collective:]), None):
         offset = collective  # "Các Sở, ban, ngành, UBND cấp xã …": the named body
-    mentions = _named(text[offset:])
-    if not mentions:
+    mentions = _names_from(text[offset:])
+    first = next(mentions, None)
+    if not first:
         return None
-    before = text[offset : offset + mentions[0].start]
+    before = text[offset : offset + first.start]
     listed = listed_header(text[offset:])  # "Các Sở, ngành: Tài chính, Tư pháp …"
-    if not (listed and listed.end() >= mentions[0].start) and not re.fullmatch(r"\s*(?:các|cho|đối với)?\s*", before, re.IGNORECASE):
+    if not (listed and listed.end() >= first.start) and not re.fullmatch(r"\s*(?:các|cho|đối với)?\s*", before, re.IGNORECASE):
         return None
-    group = _leading_group(mentions, text[offset:])
+    group = _leading_group(chain([first], mentions), text[offset:])
     end = offset + group[-1].end
     end = match_at("role.aside", text, end) or end
     predicate = text[end:]
@@ -112,10 +119,11 @@ def _partners(predicate: str) -> list[Mention]:
         return []
     start = found.end()
     start = match_at("role.partner_collective", predicate, start) or start
-    mentions = _named(predicate[start:])
-    if not mentions or mentions[0].start > 6:
+    mentions = _names_from(predicate[start:])
+    first = next(mentions, None)
+    if not first or first.start > 6:
         return []
-    return _leading_group(mentions, predicate[start:])
+    return _leading_group(chain([first], mentions), predicate[start:])
 
 
 @dataclass(frozen=True)
@@ -165,9 +173,10 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     elif mode == "phoi_hop":
         helped = rule("role.partner_reversed").match(predicate)
         if helped:
-            names = _named(predicate[helped.end() :])
-            if names and names[0].start == 0:
-                for mention in _leading_group(names, predicate[helped.end() :]):
+            names = _names_from(predicate[helped.end() :])
+            first = next(names, None)
+            if first and first.start == 0:
+                for mention in _leading_group(chain([first], names), predicate[helped.end() :]):
                     found.append(Role(mention.name, "chu_tri", "role.partner_reversed"))
     led = mode == "chu_tri"
     return found, Carry(used, led) if own else Carry(carry.subjects, led or carry.led)

@@ -72,6 +72,7 @@ def rules(file: str = "data/duty_rules.jsonl") -> dict[str, Rule]:
     return parse_rules(read_text("cchc.graph", file), f"cchc/graph/{file}")
 
 
+@cache
 def rule(rule_id: str) -> re.Pattern[str]:
     """The compiled pattern of one rule of the duty grammar."""
     return rules()[rule_id].pattern
