@@ -8,6 +8,7 @@ provision keeps its address. Literals keep the source text as written.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -95,7 +96,7 @@ def document_triples(doc: ParsedDocument, facts: Facts | None = None) -> list[Tr
     iri = NamedNode(document_iri(doc))
     source = NamedNode(iri.value + "/source")
     _source(builder, doc, source)
-    _document(builder, doc, iri, source)
+    _document(builder, doc, iri, source, effective_metadata(doc))
     for number, attachment in enumerate(doc.attachments, start=1):
         annex = NamedNode(f"{iri.value}/att_{number}")
         _document(builder, attachment, annex, source)
@@ -117,8 +118,13 @@ def _source(b: _Builder, doc: ParsedDocument, source: NamedNode) -> None:
         b.add(source, _n(CCHC, "sha256"), Literal(src.sha256))
 
 
-def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNode) -> None:
+def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNode, effective: DocumentMetadata | None = None) -> None:
+    """``effective``: a decision printed without its own number or date takes the ones its
+    annex cites ("ban hành kèm theo Quyết định số …"), as ``cchc facts`` reports them, so
+    ``docs list`` and the facts agree."""
     meta = doc.metadata
+    if effective is not None:
+        meta = replace(meta, number=meta.number or effective.number, issued=meta.issued or effective.issued)
     b.add(iri, A, _n(CCHC, "LegalDocument"))
     b.add(iri, A, _n(ELI, "LegalResource"))
     b.add(iri, _n(CCHC, "documentKind"), NamedNode(vocab_iri("doc-kind", meta.kind or "other")))

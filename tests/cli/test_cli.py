@@ -156,3 +156,17 @@ def test_ontology_is_queryable_from_the_store(store: str) -> None:
     query = "SELECT ?label WHERE { GRAPH ?g { ?c skos:notation \"thu_tuc_hanh_chinh\" ; skos:altLabel ?label } }"
     result = cli("sparql", "--store", store, query, "--format", "csv")
     assert "TTHC" in result.stdout.splitlines()
+
+
+def test_docs_list_agrees_with_facts_on_kind_number_and_date(store: str) -> None:
+    """A decision printed without its own number (the number is in its annex's "ban hành
+    kèm theo Quyết định số …") is listed with that number and its annex's kind."""
+    assert cli("ingest", "--store", store, str(CORPUS)).exit_code == 0
+    listed = {row["source"]: row for row in json.loads(cli("query", "documents", "--store", store, "--format", "json").stdout)}
+    assert len(listed) == 5
+    for path in sorted(CORPUS.glob("*.txt")):
+        document = json.loads(cli("facts", str(path), "--format", "json").stdout)["document"]
+        row = listed[path.name]
+        assert (row["doc_kind"], row.get("number") or None, row.get("issued") or None) == (
+            document["kind"], document["number"], document["issued"]
+        ), path.name
