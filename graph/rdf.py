@@ -18,7 +18,7 @@ from cchc.graph.digests import lead_digests
 from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision, Span
 from cchc.graph.namespaces import CCHC, DCT, ELI, ID, ORG, PROV, RDF, RDFS, RULE, SKOS, XSD, vocab_iri
 from cchc.graph.normalize import match_key, slug
-from cchc.graph.structure import effective_metadata
+from cchc.graph.structure import effective_metadata, promulgated_text
 
 _KIND_CLASS = {
     "part": "Part", "chapter": "Chapter", "section": "Section", "article": "Article",
@@ -97,11 +97,14 @@ def document_triples(doc: ParsedDocument, facts: Facts | None = None) -> list[Tr
     source = NamedNode(iri.value + "/source")
     _source(builder, doc, source)
     _document(builder, doc, iri, source, effective_metadata(doc))
+    promulgated = promulgated_text(doc)
     for number, attachment in enumerate(doc.attachments, start=1):
         annex = NamedNode(f"{iri.value}/att_{number}")
         _document(builder, attachment, annex, source)
         builder.add(iri, _n(ELI, "has_annex"), annex)
         builder.add(annex, _n(CCHC, "promulgatedBy"), iri)
+        if attachment is promulgated:
+            builder.add(iri, _n(CCHC, "promulgates"), annex)
     if facts is not None:
         _facts(builder, doc, iri, facts)
         builder.triples += lead_digests(iri, builder.triples)

@@ -429,12 +429,17 @@ def parse_document(source: SourceText) -> ParsedDocument:
     return replace(main, attachments=tuple(attachments), warnings=warnings)
 
 
+def promulgated_text(doc: ParsedDocument) -> ParsedDocument | None:
+    """The Quy chế, Quy định, Kế hoạch … a decision is issued to promulgate, if any."""
+    return next((a for a in doc.attachments if a.metadata.kind in patterns().promulgated_kinds), None)
+
+
 def effective_metadata(doc: ParsedDocument) -> DocumentMetadata:
     """The cchc-facts/1 view: a decision that only promulgates a text takes that text's kind."""
     meta = doc.metadata
-    promulgated = [a for a in doc.attachments if a.metadata.kind in patterns().promulgated_kinds]
-    if promulgated:
-        attached = promulgated[0].metadata
+    text = promulgated_text(doc)
+    if text:
+        attached = text.metadata
         cited = attached.promulgated_by
         return replace(
             meta,
