@@ -44,6 +44,7 @@ class _Lexicon:
     kinds: dict[str, str]
     collective_list: re.Pattern[str]
     council_end: re.Pattern[str]
+    dash_note: re.Pattern[str]
     standalone: frozenset[str]
     addressed: frozenset[str]
     same_posts: tuple[tuple[str, str], ...]
@@ -75,7 +76,7 @@ def _lexicon() -> _Lexicon:
     short = {match_key(k): v for k, v in data["key_abbreviations"].items()}
     return _Lexicon(
         starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
-        re.compile(data["council_end"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
+        re.compile(data["council_end"]), re.compile(data["dash_note"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
         tuple((match_key(k), match_key(v)) for k, v in data["same_posts"].items()),
         re.compile(r"[ \t]+" + data["steering_bodies"]),
         re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) + r")(?!\w)"),
@@ -113,6 +114,8 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
             # so a connector right after the council's name joins them; a later "và"
             # ("… UBND xã và Phòng Văn hóa - Xã hội") starts the next agency.
             joins_council = token in ("và", "&", "-", "–") and lexicon.council_end.search(text, pos, end)
+            if token in ("-", "–") and following and lexicon.dash_note.match(text, following.start(1)):
+                break
             if following and _capital(following.group(1)) and (
                 joins_council or not _lexicon().starts.match(text, following.start(1))
             ):
@@ -158,7 +161,7 @@ def _listed(text: str) -> list[Mention]:
     for header in _lexicon().collective_list.finditer(text):
         head = header.group(1)
         cursor = header.end()
-        for item in re.finditer(r"\s*([^,;.]+?)\s*(?:,|$|(?=[;.]))", text[cursor:]):
+        for item in _list_items(text, cursor):
             words = item.group(1).split()
             if not words or not _capital(words[0]):
                 break
@@ -166,12 +169,24 @@ def _listed(text: str) -> list[Mention]:
             if _lexicon().starts.match(text, start):
                 inner = find_mentions(text[start : cursor + item.end(1)], listed=False)
                 found.extend(Mention(m.name, start + m.start, start + m.end, m.kind) for m in inner[:1])
+            elif "," in item.group(1):  # a field name with a comma, whole
+                end = cursor + item.end(1)
+                found.append(Mention(f"{head} {item.group(1)}", start, end, "agency"))
             else:
                 end = min(_extend(text, start + len(words[0]), need_capital=False), cursor + item.end(1))
                 found.append(Mention(f"{head} {text[start:end].strip(' ,')}", start, end, "agency"))
             if end < cursor + item.end(1):  # the list ends where its predicate starts
                 break
     return found
+
+
+def _list_items(text: str, cursor: int) -> Iterator[re.Match[str]]:
+    """The comma-separated items after a list header, each field name whole."""
+    from cchc.graph.functions import comma_fields
+
+    fields = "|".join(re.escape(f) for f in comma_fields())
+    item = r"\s*((?:%s)|[^,;.]+?)\s*(?:,|$|(?=[;.)]))" % fields if fields else r"\s*([^,;.]+?)\s*(?:,|$|(?=[;.)]))"
+    return re.finditer(item, text[cursor:])
 
 
 @cache

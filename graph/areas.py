@@ -9,6 +9,7 @@ duty about "rà soát văn bản quy phạm pháp luật" lands in thể chế e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 import rdflib
@@ -59,27 +60,44 @@ def masked_key(text: str) -> str:
     return friends.sub(lambda m: m.group(0).replace(" ", "_").replace(",", ""), key) if friends else key
 
 
-def area_scores(text: str) -> dict[str, float]:
-    return dict(_area_scores(text))
+def area_scores(text: str, topic: Callable[[str], bool] | None = None) -> dict[str, float]:
+    """Each area's cue weight in ``text``; ``topic`` tells the words of the document's own
+    topic, and a cue made only of them is no evidence for one duty."""
+    if topic is None:
+        return dict(_area_scores(text))
+    _, by_phrase = _cues()
+    scores: dict[str, float] = {}
+    for phrase, count in _cue_hits(text):
+        if all(topic(word) for word in phrase.replace(",", " ").split()):
+            continue
+        for area, weight in by_phrase[phrase]:
+            scores[area] = scores.get(area, 0.0) + weight * min(count, 2)
+    return scores
+
+
+@lru_cache(maxsize=4096)
+def _cue_hits(text: str) -> tuple[tuple[str, int], ...]:
+    pattern, _ = _cues()
+    hits: dict[str, int] = {}
+    for match in pattern.finditer(masked_key(text)):
+        hits[match.group(0)] = hits.get(match.group(0), 0) + 1
+    return tuple(hits.items())
 
 
 @lru_cache(maxsize=4096)
 def _area_scores(text: str) -> tuple[tuple[str, float], ...]:
-    pattern, by_phrase = _cues()
-    hits: dict[str, int] = {}
-    for match in pattern.finditer(masked_key(text)):
-        hits[match.group(0)] = hits.get(match.group(0), 0) + 1
+    _, by_phrase = _cues()
     scores: dict[str, float] = {}
-    for phrase, count in hits.items():
+    for phrase, count in _cue_hits(text):
         for area, weight in by_phrase[phrase]:
             scores[area] = scores.get(area, 0.0) + weight * min(count, 2)
     return tuple(scores.items())
 
 
-def classify(text: str, context: str = "") -> str:
+def classify(text: str, context: str = "", topic: Callable[[str], bool] | None = None) -> str:
     """The best area of ``text``; the surrounding headings decide when the text is silent."""
     for candidate in (text, context):
-        scores = area_scores(candidate) if candidate else {}
+        scores = area_scores(candidate, topic if candidate is text else None) if candidate else {}
         if scores:
             return max(sorted(scores), key=scores.__getitem__)
     return GENERIC

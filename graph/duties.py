@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from cchc.graph.agencies import Mention, find_mentions, head_at, restore_case, stops_name
+from cchc.graph.agencies import Mention, find_mentions, head_at, listed_header, restore_case, stops_name
 from cchc.graph.model import ParsedDocument, Provision
 from cchc.graph.rules import match_at, rule
 
@@ -105,6 +105,10 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
 def _members(listing: str) -> list[Mention]:
     """The bodies of a bracketed list, each item a whole name when it starts with a head
     word ("Ban Quản lý các khu công nghiệp" has a lower-case complement)."""
+    if listed_header(listing.strip()) or re.match(r"\s*gồm\s+", listing):
+        named = [m for m in find_mentions(listing) if m.kind != "body"]
+        if named:  # "gồm các Sở: Xây dựng, Công Thương": each Sở by its field
+            return named
     found: list[Mention] = []
     for item in re.finditer(r"[^,;]+", listing):
         words = item.group(0).strip()
@@ -230,6 +234,8 @@ def _walk(
     for index, line in enumerate(lines):
         # A numbered item's first line often names its topic ("1. Cải cách thủ tục hành
         # chính"): the lines after it read it as their nearest heading.
+        if rule("seg.skip.attribute").match(line):
+            continue
         here_near = near if index == 0 or heading else " ".join([*headings, lines[0]][-2:])
         for text, cut in _clauses(line):
             yield DutyUnit(text, provision, prefix, active if not preamble else (), here_near, line, cut)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -90,7 +91,7 @@ class _Collector:
         self.rows: dict[tuple[str, str, str], Assignment] = {}
         self.prefix = ""  # "att_1/" while walking the first attached text
         self.aliases: dict[str, list[str]] = {}  # agency key → titled spellings seen
-        self.support: dict[tuple[str, str, str], set[str]] = {}
+        self.support: dict[tuple[str, str, str], set[tuple[str, str]]] = {}  # (line key, provision)
         self.members: dict[tuple[str, str], Membership] = {}
 
     def member(self, body: str, agency: str, provision: Provision, text: str) -> None:
@@ -108,36 +109,39 @@ class _Collector:
         if key not in self.rows:
             span = locate(self.source_text, provision.span, text)
             self.rows[key] = Assignment(agency, mode, area, self.prefix + provision.eid, text, span, rule=rule, area_rule=area_rule, area_score=area_score)
-        self.support.setdefault(key, set()).add(match_key(text))
+        self.support.setdefault(key, set()).add((match_key(text), self.prefix + provision.eid))
 
     def assignments(self) -> tuple[Assignment, ...]:
         """Drop lead rows that only a boilerplate line supports: many agencies may coordinate
-        on one duty, but a duty "led" word for word by three or more agencies ("Tổ chức
-        tuyên truyền … thuộc chức năng của đơn vị") is a template, not a division of work."""
-        agencies_per_line: dict[str, set[str]] = {}
-        for (agency, mode, _), lines in self.support.items():
+        on one duty, but a duty "led" word for word by three or more agencies in three or
+        more provisions ("Tổ chức tuyên truyền … thuộc chức năng của đơn vị" under each
+        agency's article) is a template, not a division of work. Co-leads named together
+        by one heading ("Các cơ quan đăng ký đầu tư (Sở A, Ban B, Ban C):") share a duty."""
+        provisions_per_line: dict[str, set[str]] = {}
+        for (_, mode, _), supports in self.support.items():
             if mode != "chu_tri":
                 continue
-            for line in lines:
-                agencies_per_line.setdefault(line, set()).add(agency)
-        boilerplate = {line for line, agencies in agencies_per_line.items() if len(agencies) >= 3}
+            for line, provision in supports:
+                provisions_per_line.setdefault(line, set()).add(provision)
+        boilerplate = {line for line, provisions in provisions_per_line.items() if len(provisions) >= 3}
         return tuple(
-            row for key, row in self.rows.items() if row.mode != "chu_tri" or self.support[key] - boilerplate
+            row for key, row in self.rows.items()
+            if row.mode != "chu_tri" or {line for line, _ in self.support[key]} - boilerplate
         )
 
 
-def _area(text: str, context: str, mode: str) -> str:
+def _area(text: str, context: str, mode: str, topic: Callable[[str], bool] | None = None) -> str:
     """Scoring or appraising an index *component* ("Chỉ số thành phần cải cách tài chính
     công") belongs to that component's field; the index area is for the index as a whole."""
     if mode == "giam_sat":  # the verb is the mode, not a sign of the inspection field
         text = re.sub(r"\b(?:giám sát|phản biện)\b", " ", text, flags=re.IGNORECASE)
-    scores = area_scores(text)
-    component = mode == "tham_dinh" or re.search(r"\bchỉ số thành phần\b|\btiêu chí thuộc lĩnh vực\b", text, re.IGNORECASE)
+    scores = area_scores(text, topic)
+    component = mode == "tham_dinh" or re.search(r"\bchỉ số thành phần\b|\btiêu chí\b|\bchỉ số cải cách (?!hành chính)", text, re.IGNORECASE)
     if component and "danh_gia_chi_so" in scores:
         specific = {a: v for a, v in scores.items() if a not in ("danh_gia_chi_so", GENERIC)}
         if specific:
             return max(sorted(specific), key=specific.__getitem__)
-    return classify(text, context)
+    return classify(text, context, topic)
 
 
 def _areas_of_duty(line: str, context: str, mode: str) -> list[str]:
@@ -173,22 +177,25 @@ CUE_TRUSTED = 2.0  # a multi-word cue of the SKOS lexicon is trusted over the mo
 AREA_MODEL_FLOOR = 0.25  # below this the model has no reading of its own: the cues decide
 
 
-def _unit_areas(unit: DutyUnit, mode: str, stats: DocumentStats) -> list[tuple[str, str, float | None]]:
-    """The reform areas of one duty and how each was decided: an enumeration of fields
-    ("… các lĩnh vực: …") gives each; otherwise the learned model reads the duty's own
-    words, and the cue count (with the headings) decides when the model is unsure."""
-    fields = _areas_of_duty(unit.text, unit.context, mode)
+def _decide_areas(duty: str, context: str, mode: str, stats: DocumentStats, title: str = "") -> list[tuple[str, str, float | None]]:
+    """The reform areas of one duty (a clause or a task row) and how each was decided: an
+    enumeration of fields ("… các lĩnh vực: …") gives each; otherwise the learned model
+    reads the duty's own words, and the cue count (with the headings) decides when the
+    model is unsure."""
+    fields = _areas_of_duty(duty, context, mode)
     if len(fields) > 1:
         return [(area, "area.field_list", None) for area in fields]
-    text = unit.text
+    text = duty
     if mode == "giam_sat":  # the verb is the mode, not a sign of the inspection field
         text = re.sub(r"\b(?:giám sát|phản biện)\b", " ", text, flags=re.IGNORECASE)
-    cues_found = {a: v for a, v in area_scores(text).items() if a != GENERIC}
+    # A cue made of the document's topic words ("chuyển đổi số" in every duty of a digital
+    # plan) is no evidence for this duty.
+    cues_found = {a: v for a, v in area_scores(text, stats.is_topic).items() if a != GENERIC}
     if cues_found and max(cues_found.values()) >= CUE_TRUSTED:
-        return [(_area(unit.text, unit.context, mode), "area.cue", None)]
-    predicted = predict_areas(text, unit.context, stats)
+        return [(_area(duty, context, mode, stats.is_topic), "area.cue", None)]
+    predicted = predict_areas(text, context, stats, title)
     if predicted[0][1] < AREA_MODEL_FLOOR:
-        return [(_area(unit.text, unit.context, mode), "area.cue", None)]
+        return [(_area(duty, context, mode), "area.cue", None)]
     return [(area, "area.model", score) for area, score in predicted]
 
 
@@ -197,6 +204,7 @@ def _read_duties(part: ParsedDocument, out: _Collector) -> None:
     provision = None
     units = list(duty_units(part, out.prefix))
     stats = DocumentStats.from_texts(unit.text for unit in units)
+    title = part.metadata.title or ""
     for unit in units:
         if unit.provision is not provision:
             carry, provision = Carry(), unit.provision
@@ -210,7 +218,7 @@ def _read_duties(part: ParsedDocument, out: _Collector) -> None:
             labelled = role.rule.startswith("role.label")
             key = (labelled, role.mode == "giam_sat")
             if key not in decided:
-                decided[key] = [(classify(unit.context, unit.text), "area.cue.context", None)] if labelled else _unit_areas(unit, role.mode, stats)
+                decided[key] = [(classify(unit.context, unit.text), "area.cue.context", None)] if labelled else _decide_areas(unit.text, unit.context, role.mode, stats, title)
             for area, area_rule, score in decided[key]:
                 out.add(role.agency, role.mode, area, unit.provision, unit.whole, role.rule, area_rule, score)
 
@@ -278,10 +286,13 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         meetings.extend(_meetings(part, out.prefix))
         reporting.extend(reporting_obligations(part, out.prefix))
         ratings.extend(rating_rules(part, out.prefix))
-        for task in plan_tasks(part, out.prefix):
-            task = replace(task, area=classify(task.content))
+        found_tasks = plan_tasks(part, out.prefix)
+        task_stats = DocumentStats.from_texts(task.content for task in found_tasks)
+        for task in found_tasks:
+            decided = _decide_areas(task.content, "", "chu_tri", task_stats, part.metadata.title or "")
+            task = replace(task, area=decided[0][0])
             tasks.append(task)
-            _task_assignments(task, out)
+            _task_assignments(task, decided, out)
     assignments = out.assignments()
     located = _locator(doc)
     meetings = [replace(m, span=located(m.provision, m.text)) for m in meetings]
@@ -319,16 +330,17 @@ def _locator(doc: ParsedDocument):
     return located
 
 
-def _task_assignments(task: PlanTask, out: _Collector) -> None:
+def _task_assignments(task: PlanTask, areas: list[tuple[str, str, float | None]], out: _Collector) -> None:
     """A task row names its lead and its coordinators: the same roles as a sentence would."""
     row = Provision("row", "", "", task.content, task.provision.split("/")[-1], Span(0, 0, 0))
-    leads = getattr(task, "leads", ()) or ((task.lead,) if task.lead else ())
-    for lead in leads:
-        for mention in find_mentions(lead)[:1]:
-            out.add(mention.name, "chu_tri", task.area or GENERIC, row, task.content, "table.lead")
-    for partner in task.coordinators:
-        for mention in find_mentions(partner)[:1]:
-            out.add(mention.name, "phoi_hop", task.area or GENERIC, row, task.content, "table.partner")
+    leads = task.leads or ((task.lead,) if task.lead else ())
+    for area, area_rule, score in areas:
+        for lead in leads:
+            for mention in find_mentions(lead)[:1]:
+                out.add(mention.name, "chu_tri", area, row, task.content, "table.lead", area_rule, score)
+        for partner in task.coordinators:
+            for mention in find_mentions(partner)[:1]:
+                out.add(mention.name, "phoi_hop", area, row, task.content, "table.partner", area_rule, score)
 
 
 def _agencies(assignments: tuple[Assignment, ...], titled: dict[str, list[str]]) -> tuple[Agency, ...]:

@@ -47,3 +47,19 @@ def function_of(name: str) -> str:
     if not found:
         return "other"
     return by_label[max(found, key=len)]
+
+
+@cache
+def comma_fields() -> tuple[str, ...]:
+    """Field names that hold a comma ("Văn hóa, Thể thao và Du lịch"), longest first: a
+    list of bodies by field ("các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch") must not cut
+    them at the comma."""
+    graph = ontology_graph()
+    fields: set[str] = set()
+    for concept in graph.subjects(SKOS.inScheme, SCHEME):
+        for prop in (SKOS.altLabel, LEVEL_LABEL):
+            for label in graph.objects(concept, prop):
+                words = str(label).split(" ", 1)
+                if len(words) == 2 and "," in words[1] and words[1][:1].isupper():
+                    fields.add(words[1])
+    return tuple(sorted(fields, key=len, reverse=True))

@@ -21,7 +21,6 @@ from cchc.graph.areas import classify
 
 DATA = Path(__file__).resolve().parent / "data"
 C = 10.0  # inverse regularisation: chosen by leave-one-document-out accuracy (1, 4, 10, 30, 100 tried)
-SECOND = 0.6
 
 
 PRIMARY = 0.7  # the annotator's first reading of a clause; the other accepted areas share the rest
@@ -42,7 +41,7 @@ def _featurised(rows: list[dict]) -> list[dict[str, float]]:
     for row in rows:
         by_source.setdefault(row["source"], []).append(row["text"])
     stats = {source: DocumentStats.from_texts(texts) for source, texts in by_source.items()}
-    return [features(row["text"], "", stats[row["source"]]) for row in rows]
+    return [features(row["text"], "", stats[row["source"]], row.get("title", "")) for row in rows]
 
 
 def fit(rows: list[dict]) -> dict:
@@ -85,7 +84,6 @@ def fit(rows: list[dict]) -> dict:
         "idf": {name: round(idf[name], 4) for name in sorted(kept)},
         "weights": dict(sorted(kept.items())),
         "bias": [round(float(b), 4) for b in classifier.intercept_],
-        "second": SECOND,
         "trained_on": len(rows),
     }
 
@@ -105,10 +103,10 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
         train = [r for r in rows if r["source"] != source]
         test = [r for r in rows if r["source"] == source]
         raw = fit(train)
-        found = AreaModel(tuple(raw["areas"]), raw["idf"], raw["weights"], raw["bias"], raw["second"])
+        found = AreaModel(tuple(raw["areas"]), raw["idf"], raw["weights"], raw["bias"])
         stats = DocumentStats.from_texts(r["text"] for r in test)
         for row in test:
-            probabilities = found.probabilities(features(row["text"], "", stats))
+            probabilities = found.probabilities(features(row["text"], "", stats, row.get("title", "")))
             best = max(zip(found.areas, probabilities), key=lambda p: p[1])[0]
             hits += best in row["areas"]
             base += classify(row["text"]) in row["areas"]

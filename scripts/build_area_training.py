@@ -4,7 +4,8 @@
 
 Each assignment row of a cchc-facts/1 annotation that carries its sentence gives one
 example: the sentence, its accepted areas (the first is the annotator's main reading),
-the source document (for leave-one-document-out evaluation) and the other clauses of
+the source document (for leave-one-document-out evaluation), its title (whose field cues
+are the model's document prior) and the other clauses of
 that document (for the in-document word frequencies the model discounts). ``--synth``
 adds the distinct clauses of a synthetic corpus (``cchc synth``), which speak the
 standard wording of reform regulations; ``data/area_annotations.jsonl`` (clauses of other
@@ -28,12 +29,13 @@ def _rows(gold_dir: Path, prefix: str) -> list[dict]:
     for path in sorted(gold_dir.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         seen: dict[str, dict] = {}
+        title = (data.get("document") or {}).get("title") or ""
         for row in data.get("assignments", []):
             text = " ".join((row.get("text") or "").split())
             if not text:
                 continue
             areas = row["area"] if isinstance(row["area"], list) else [row["area"]]
-            entry = seen.setdefault(text, {"text": text, "areas": [], "source": f"{prefix}{path.stem}"})
+            entry = seen.setdefault(text, {"text": text, "areas": [], "source": f"{prefix}{path.stem}", "title": title})
             for area in areas:
                 if area not in entry["areas"]:
                     entry["areas"].append(area)
@@ -53,7 +55,7 @@ def main(argv: list[str]) -> int:
             synthetic = _rows(Path(tmp) / "gold", "synth/")
             unique: dict[str, dict] = {}
             for row in synthetic:  # templated wording repeats across units: one example each
-                unique.setdefault(row["text"], row | {"source": "synth"})
+                unique.setdefault(row["text"], row | {"source": "synth", "title": ""})  # a template's title names no topic
             rows.extend(unique.values())
     # Our own annotations of dev-corpus clauses (documents gold-dev leaves out), by the
     # same conventions: graph/data/area_annotations.jsonl.

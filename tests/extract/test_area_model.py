@@ -48,10 +48,20 @@ def test_a_predicate_beats_topic_words_the_document_repeats() -> None:
         ("Kiểm tra dữ liệu trước khi cập nhật vào cơ sở dữ liệu dùng chung.", "kiem_tra"),
         ("Cấp tài khoản công vụ cho cán bộ sử dụng hệ thống thư điện tử.", "cong_vu"),
         ("Lập báo cáo đánh giá tác động môi trường của dự án khai thác cát.", "tac_dong"),
+        ("Tổ chức lấy ý kiến thẩm định và lập báo cáo thẩm định đề xuất dự án trồng rừng.", "danh_gia_chi_so"),
     ],
 )
 def test_word_senses(clause: str, not_area: str) -> None:
     assert area(clause) != not_area
+
+
+def test_the_title_decides_a_duty_that_names_no_field() -> None:
+    """A directive about one field ("… giải quyết thủ tục hành chính …"): a duty that only
+    says "Đánh giá việc đáp ứng các điều kiện" belongs to that field."""
+    duty = "Đánh giá việc đáp ứng các điều kiện của nhà đầu tư theo quy định."
+    title = "Về tăng cường phối hợp giải quyết thủ tục hành chính về đầu tư trên địa bàn tỉnh"
+    assert predict_areas(duty, "", None, title)[0][0] == "thu_tuc_hanh_chinh"
+    assert predict_areas(duty)[0][0] != "thu_tuc_hanh_chinh"
 
 
 def test_every_prediction_has_a_probability_and_an_explanation() -> None:

@@ -93,11 +93,20 @@ def test_a_clause_with_two_duties_becomes_two_units() -> None:
         ("7. Ban Quản lý các khu chế xuất và khu công nghệ cao\na) Hướng dẫn doanh nghiệp lập hồ sơ.\n", ("Ban Quản lý các khu chế xuất và khu công nghệ cao", "chu_tri")),
         ("Điều 5. Trách nhiệm của Phó Trưởng Ban thường trực - Giám đốc Sở Nội vụ\n1. Điều phối hoạt động chung.\n", ("Sở Nội vụ", "chu_tri")),
         ("Điều 6. Thành viên Ban Chỉ đạo - Giám đốc Sở Tư pháp:\n1. Theo dõi thi hành pháp luật.\n", ("Sở Tư pháp", "chu_tri")),
+        ("II. NHIỆM VỤ\n2.1. Sở Y tế - Cơ quan thường trực Hội đồng\n- Theo dõi tiến độ tiêm chủng mở rộng.\n", ("Sở Y tế", "chu_tri")),
+        ("3. Các cơ quan quản lý ngành (gồm các Sở: Y tế, Văn hóa, Thể thao và Du lịch)\n- Hướng dẫn kiểm kê tài sản.\n", ("Sở Văn hóa, Thể thao và Du lịch", "chu_tri")),
     ],
-    ids=["trailing-note", "collective-first", "request", "lead-in", "members-in-brackets", "whole-name", "post-holder", "member-seat"],
+    ids=["trailing-note", "collective-first", "request", "lead-in", "members-in-brackets", "whole-name", "post-holder", "member-seat", "dash-note", "listed-by-field"],
 )
 def test_agencies_from_headings_and_lead_ins(text: str, expected: tuple[str, str]) -> None:
     assert expected in roles(text)
+
+
+def test_a_line_stating_a_task_attribute_is_no_duty() -> None:
+    """ "Thời gian thực hiện: …" under a duty qualifies it; it is no second duty."""
+    text = "1. Sở Xây dựng\n- Rà soát quy hoạch các khu dân cư.\nThời gian thực hiện: Quý IV năm 2026.\nKinh phí: ngân sách tỉnh.\n"
+    texts = {a.text for a in extract_facts(parsed(text)).assignments}
+    assert texts == {"Rà soát quy hoạch các khu dân cư."}
 
 
 def test_a_request_names_each_body_asked() -> None:
@@ -126,10 +135,12 @@ def test_a_request_names_each_body_asked() -> None:
         ("Các xã gửi báo cáo về Sở Tài chính để tổng hợp báo cáo Chủ tịch UBND tỉnh.", set()),
         # a delegation: the bodies after "giao" are the assignees
         ("Ủy ban nhân dân tỉnh giao Sở Tư pháp rà soát văn bản quy phạm pháp luật.", {("Sở Tư pháp", "chu_tri")}),
+        # sending staff to take part is coordinating
+        ("Sở Giáo dục và Đào tạo cử cán bộ chuyên môn tham gia đoàn kiểm tra liên ngành.", {("Sở Giáo dục và Đào tạo", "phoi_hop")}),
         # the standard closing clause names executors, not reform work
         ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", set()),
     ],
-    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "execution"],
+    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "sends-staff", "execution"],
 )
 def test_clause_grammar(sentence: str, expected: set[tuple[str, str]]) -> None:
     assert roles(f"Điều 3. Tổ chức thực hiện\n1. {sentence}\n") == expected
