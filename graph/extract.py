@@ -144,19 +144,19 @@ def _area(text: str, context: str, mode: str, topic: Callable[[str], bool] | Non
     return classify(text, context, topic)
 
 
-def _areas_of_duty(line: str, context: str, mode: str) -> list[str]:
-    """One area per duty, except an enumeration of fields ("… trong lĩnh vực: cải cách thể
-    chế …; xử lý hồ sơ thủ tục hành chính …"), where each of a few listed fields is a duty."""
+def _listed_fields(line: str) -> list[str]:
+    """An enumeration of fields ("… trong lĩnh vực: cải cách thể chế …; xử lý hồ sơ thủ
+    tục hành chính …"), where each of a few listed fields is a duty; [] otherwise."""
     fields = cues().field_list.search(line)
-    if fields:
-        areas = []
-        for part in re.split(r"[;]|\bvà\b", fields.group(1)):
-            scores = {a: v for a, v in area_scores(part).items() if a != GENERIC}
-            if scores:
-                areas.append(max(sorted(scores), key=scores.__getitem__))
-        if 0 < len(set(areas)) <= 3:  # listing every field is general coordination, not a split
-            return sorted(set(areas))
-    return [_area(line, context, mode)]
+    if not fields:
+        return []
+    areas = []
+    for part in re.split(r"[;]|\bvà\b", fields.group(1)):
+        scores = {a: v for a, v in area_scores(part).items() if a != GENERIC}
+        if scores:
+            areas.append(max(sorted(scores), key=scores.__getitem__))
+    # Two or three fields are a split; listing every field is general coordination.
+    return sorted(set(areas)) if 1 < len(set(areas)) <= 3 else []
 
 
 def _memberships(provision: Provision, out: _Collector) -> None:
@@ -182,8 +182,8 @@ def _decide_areas(duty: str, context: str, mode: str, stats: DocumentStats, titl
     enumeration of fields ("… các lĩnh vực: …") gives each; otherwise the learned model
     reads the duty's own words, and the cue count (with the headings) decides when the
     model is unsure."""
-    fields = _areas_of_duty(duty, context, mode)
-    if len(fields) > 1:
+    fields = _listed_fields(duty)
+    if fields:
         return [(area, "area.field_list", None) for area in fields]
     text = duty
     if mode == "giam_sat":  # the verb is the mode, not a sign of the inspection field

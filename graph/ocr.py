@@ -2,8 +2,9 @@
 
 Scanned Vietnamese loses the letters with stacked diacritics first ("ấ", "ệ"), leaving an
 onset and a coda that are no syllable on their own. The missing middle is found in the
-vocabulary the toolkit already matches on (the ontology's labels and cue phrases, the
-pattern files): "ch" + ? + "m" next to "điểm" can only be "chấm". A repair is made only
+vocabulary the toolkit already knows: the ontology's labels and cue phrases, and the
+words of the annotated duty clauses the area model was trained on (never the regular
+expressions of the pattern files): "ch" + ? + "m" next to "điểm" can only be "chấm". A repair is made only
 when the vocabulary admits exactly one syllable, and it is reported, never silent.
 """
 
@@ -16,7 +17,8 @@ from functools import cache
 
 from cchc.graph.normalize import nfc
 from cchc.graph.ontology import ontology_ntriples
-from cchc.resources import list_resources, read_text
+from cchc.graph.area_model import MODEL_FILE
+from cchc.resources import read_text
 
 _ONSETS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
 _CODAS = "ch|ng|nh|[cmnpt]"
@@ -31,9 +33,11 @@ _VOWELS = re.compile(r"^[aăâeêioôơuưyáàảãạắằẳẵặấầẩ�
 @cache
 def _vocabulary() -> tuple[Counter[str], Counter[str]]:
     """The syllables and two-syllable words the toolkit's own data spells, with counts."""
-    text = ontology_ntriples()
-    for name in list_resources("cchc.graph", ".json", "data"):
-        text += "\n" + json.dumps(json.loads(read_text("cchc.graph", name)), ensure_ascii=False)
+    parts = [ontology_ntriples()]
+    # The model's features spell their words after a prefix: "w:chấm", "b:chấm_điểm".
+    features = json.loads(read_text("cchc.graph", MODEL_FILE))["idf"]
+    parts.extend(name.split(":", 1)[-1].replace("_", " ") for name in features)
+    text = "\n".join(parts)
     syllables: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     for phrase in re.split(r"[^\w ]+", nfc(text).lower()):

@@ -27,3 +27,20 @@ def test_sample_with_ocr_damage_reads_as_repaired_and_says_so() -> None:
     assert "ch m điểm" not in texts and texts.count("chấm điểm") >= 3
     assert any("ch m → chấm" in warning for warning in parsed.warnings)
     assert "ch m điểm" in parsed.source.text  # the source stays as written
+
+
+def test_the_vocabulary_reads_no_pattern_file(monkeypatch) -> None:
+    """Words come from the ontology's labels and the model's annotated clauses; a
+    regular expression ("(?:Ủy|Uỷ) ban\\s+") is no spelling of Vietnamese."""
+    from cchc.graph import ocr
+
+    read: list[str] = []
+    real = ocr.read_text
+    monkeypatch.setattr(ocr, "read_text", lambda package, name: read.append(name) or real(package, name))
+    ocr._vocabulary.cache_clear()
+    try:
+        syllables, _ = ocr._vocabulary()
+    finally:
+        ocr._vocabulary.cache_clear()
+    assert read == [ocr.MODEL_FILE]
+    assert {"chấm", "điểm", "thủ", "tục"} <= set(syllables)
