@@ -104,6 +104,8 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
         if not match:
             break
         token = match.group(1)
+        if token == "Sở" and text[max(0, pos - 2) : pos] == "Sở":
+            break  # "Sở Khoa học và Công nghệ Sở Công Thương": a cell's names run together
         if _capital(token) or (token.isupper() and len(token) > 1):
             end = cursor = match.end()
             lowercase_run = 0
@@ -115,6 +117,8 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
             # ("… UBND xã và Phòng Văn hóa - Xã hội") starts the next agency.
             joins_council = token in ("và", "&", "-", "–") and lexicon.council_end.search(text, pos, end)
             if token in ("-", "–") and following and lexicon.dash_note.match(text, following.start(1)):
+                break
+            if following and following.group(1) in _PHRASE_OPENERS:  # "Sở Công Thương, Các doanh nghiệp"
                 break
             if following and _capital(following.group(1)) and (
                 joins_council or not _lexicon().starts.match(text, following.start(1))
@@ -246,6 +250,12 @@ def iter_mentions(text: str) -> Iterator[Mention]:
         yield from _plain_mentions(text, False)
 
 
+# Capitalised function words open a new phrase, never a name's next word.
+_PHRASE_OPENERS = frozenset({"Các", "Những", "Cùng", "Trong", "Theo", "Của", "Với", "Hoặc", "Và"})
+_LEVEL_ALTERNATIVE = re.compile(r"\s*/\s*((?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|phường))(?!\w)")
+_LAST_LEVEL = re.compile(r"(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|phường)$")
+
+
 def _plain_mentions(text: str, addressed: bool) -> Iterator[Mention]:
     position = 0
     lexicon = _lexicon()
@@ -275,6 +285,12 @@ def _plain_mentions(text: str, addressed: bool) -> Iterator[Mention]:
         name = text[match.start() : end].strip(" ,-–")
         yield Mention(name, match.start(), match.start() + len(name), kind)
         position = max(end, match.end())
+        # "Trung tâm Phục vụ hành chính công cấp tỉnh/cấp xã": one body at two levels.
+        other = _LEVEL_ALTERNATIVE.match(text, match.start() + len(name))
+        level = _LAST_LEVEL.search(name) if other else None
+        if other and level:
+            yield Mention(name[: level.start()] + other.group(1), match.start(), other.end(), kind)
+            position = max(position, other.end())
 
 
 @cache

@@ -29,7 +29,7 @@ from cchc.graph.model import (
 from cchc.graph.normalize import match_key
 from cchc.graph.ratings import rating_rules
 from cchc.graph.reporting import reporting_obligations
-from cchc.graph.tasks import plan_tasks
+from cchc.graph.tasks import plan_tasks, step_area
 from cchc.resources import read_text
 
 
@@ -289,7 +289,11 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         found_tasks = plan_tasks(part, out.prefix)
         task_stats = DocumentStats.from_texts(task.content for task in found_tasks)
         for task in found_tasks:
-            decided = _decide_areas(task.content, "", "chu_tri", task_stats, part.metadata.title or "")
+            decided = (
+                [(step_area(), "area.procedure_step", None)]
+                if task.step
+                else _decide_areas(task.content, "", "chu_tri", task_stats, part.metadata.title or "")
+            )
             task = replace(task, area=decided[0][0])
             tasks.append(task)
             _task_assignments(task, decided, out)
@@ -333,11 +337,18 @@ def _locator(doc: ParsedDocument):
 def _task_assignments(task: PlanTask, areas: list[tuple[str, str, float | None]], out: _Collector) -> None:
     """A task row names its lead and its coordinators: the same roles as a sentence would."""
     row = Provision("row", "", "", task.content, task.provision.split("/")[-1], Span(0, 0, 0))
-    leads = task.leads or ((task.lead,) if task.lead else ())
+    leads = [m.name for lead in task.leads or ((task.lead,) if task.lead else ()) for m in find_mentions(lead)[:1]]
+    lead_rule = "table.lead"
+    # "B2 | Phòng Quản lý X thụ lý hồ sơ | Lãnh đạo Phòng chuyên môn …": the row's own
+    # subject beats its lead cell, as a sentence's subject beats its heading.
+    subject = next(iter(find_mentions(task.content)[:1]), None)
+    if subject and subject.start == 0 and subject.kind == "agency" and subject.name not in leads:
+        following = task.content[subject.end :]
+        if not rule("role.not_subject").match(following) and not following.lstrip().startswith((",", ";", ":")):
+            leads, lead_rule = [subject.name], "table.row_subject"
     for area, area_rule, score in areas:
         for lead in leads:
-            for mention in find_mentions(lead)[:1]:
-                out.add(mention.name, "chu_tri", area, row, task.content, "table.lead", area_rule, score)
+            out.add(lead, "chu_tri", area, row, task.content, lead_rule, area_rule, score)
         for partner in task.coordinators:
             for mention in find_mentions(partner)[:1]:
                 out.add(mention.name, "phoi_hop", area, row, task.content, "table.partner", area_rule, score)

@@ -249,6 +249,7 @@ class PlanTask:
     span: Span | None = None  # the exact characters of the source it was read from
     leads: tuple[str, ...] = ()  # every co-lead the lead cell names ("Sở A, Công an tỉnh")
     budget: str | None = None  # the Kinh phí cell
+    step: str | None = None  # "Bước 1", "B2": a step of a published procedure (quy trình nội bộ)
 
 
 

@@ -22,12 +22,24 @@ from cchc.resources import read_text
 class _Cues:
     columns: dict[str, re.Pattern[str]]
     split: re.Pattern[str]
+    step: re.Pattern[str]
+    step_area: str
 
 
 @cache
 def _cues() -> _Cues:
     raw = json.loads(read_text("cchc.graph", "data/tasks.json"))
-    return _Cues({k: re.compile(v, re.IGNORECASE) for k, v in raw["columns"].items()}, re.compile(raw["split"]))
+    return _Cues(
+        {k: re.compile(v, re.IGNORECASE) for k, v in raw["columns"].items()},
+        re.compile(raw["split"]),
+        re.compile(raw["step"], re.IGNORECASE),
+        raw["step_area"],
+    )
+
+
+def step_area() -> str:
+    """The reform area of every step of a published procedure."""
+    return _cues().step_area
 
 
 def _header(cells: list[str]) -> dict[str, int] | None:
@@ -104,6 +116,7 @@ def plan_tasks(doc: ParsedDocument, prefix: str = "") -> list[PlanTask]:
                     provision=prefix + provision.eid,
                     leads=_partners(lead),
                     budget=cell("budget"),
+                    step=cells[0] if _cues().step.match(cells[0]) else None,
                 )
             )
     return tasks

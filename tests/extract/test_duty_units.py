@@ -168,6 +168,11 @@ def test_the_subject_carries_to_the_next_clause() -> None:
         ("Hiệp hội Doanh nghiệp tỉnh phối hợp tuyên truyền.", "Hiệp hội Doanh nghiệp tỉnh"),
         ("Văn phòng HĐND và UBND huyện chuẩn bị tài liệu họp.", "Văn phòng HĐND và UBND huyện"),
         ("Ủy ban nhân dân Thành phố yêu cầu các Sở triển khai.", "Ủy ban nhân dân Thành phố"),
+        ("Sở Y tế, Các bệnh viện tuyến tỉnh phối hợp thực hiện.", "Sở Y tế"),
+        ("Sở Tư pháp Sở Y tế", "Sở Tư pháp"),  # a table cell whose paragraphs ran together
+        ("Phòng Văn hóa - Xã hội thụ lý hồ sơ đề nghị.", "Phòng Văn hóa - Xã hội"),
+        ("Sở Tài chính - Cơ quan thường trực Hội đồng thẩm định", "Sở Tài chính"),
+        ("Cục Thuế cử cán bộ tham gia đoàn công tác.", "Cục Thuế"),
     ],
 )
 def test_names_end_at_the_right_word(sentence: str, name: str) -> None:
