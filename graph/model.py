@@ -89,6 +89,24 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class Province:
+    """The province a document belongs to, in today's division (34 since 1 July 2025).
+
+    Two documents with the same number from two provinces are two documents: the province
+    is part of a document's identity, so it comes from the issuer's header matched against
+    a gazetteer of real units, never from a guess. A pre-2025 text names one of the 63
+    former provinces; it then belongs to the province that province became part of, and
+    ``former`` keeps the name the text uses.
+    """
+
+    name: str  # today's name, without the level word: "Cần Thơ", "Đắk Lắk"
+    slug: str  # ASCII, stable: "can-tho" (the IRI segment)
+    code: int  # the official province code (92); 0 for the central state
+    former: str | None = None  # "Sóc Trăng" when the text names a province that was merged
+    evidence: str = ""  # the line it was read from, as written
+
+
+@dataclass(frozen=True)
 class DocumentMetadata:
     kind: str  # slug: quyet_dinh | quy_che | quy_dinh | ke_hoach | … (see eval/SCHEMA.md)
     title: str | None = None  # trích yếu
@@ -105,6 +123,7 @@ class DocumentMetadata:
     recipients: tuple[str, ...] = ()  # "Nơi nhận" list
     executors: tuple[str, ...] = ()  # named in the closing article "… chịu trách nhiệm thi hành"
     promulgated_by: Citation | None = None  # "(Ban hành kèm theo Quyết định số … )"
+    province: Province | None = None  # from the header and the gazetteer (graph/gazetteer.py)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from cchc.errors import CchcError, InputFileError
 from cchc.graph.extract import extract_facts
+from cchc.graph.identity import distinct_iri, same_document, text_digest
 from cchc.graph.model import Facts, ParsedDocument
 from cchc.graph.namespaces import CCHC, ONTOLOGY_GRAPH, sparql_prologue
 from cchc.graph.ontology import ontology_ntriples, ontology_version
@@ -39,10 +40,29 @@ class DocumentGraph:
     triples: list[Triple]
 
 
+@dataclass(frozen=True)
+class KeptApart:
+    """A document whose derived IRI already held a different text: stored under ``iri``
+    instead of ``shared``, which keeps ``other``."""
+
+    name: str
+    other: str  # the file name of the text that holds ``shared``
+    shared: str
+    iri: str
+
+    def note(self) -> str:
+        """One line for the user, in Vietnamese."""
+        return (
+            f"Lưu ý: «{self.name}» trùng định danh {self.shared} với «{self.other}» nhưng nội dung khác, "
+            f"nên được lưu riêng thành {self.iri}."
+        )
+
+
 @dataclass
 class IngestReport:
     ingested: list["IngestedDocument"] = field(default_factory=list)
     failed: list[CchcError] = field(default_factory=list)
+    kept_apart: list[KeptApart] = field(default_factory=list)
 
 
 def analyse(path: Path | str, encoding: str | None = None) -> tuple[ParsedDocument, Facts]:
@@ -52,9 +72,11 @@ def analyse(path: Path | str, encoding: str | None = None) -> tuple[ParsedDocume
     return parsed, extract_facts(parsed)
 
 
-def build_graph(path: Path | str, encoding: str | None = None) -> DocumentGraph:
+def build_graph(path: Path | str, encoding: str | None = None, iri: str | None = None) -> DocumentGraph:
+    """``iri``: store under this IRI rather than the derived one (a text kept apart)."""
     parsed, facts = analyse(path, encoding)
-    return DocumentGraph(document_iri(parsed), parsed, facts, document_triples(parsed, facts))
+    iri = iri or document_iri(parsed)
+    return DocumentGraph(iri, parsed, facts, document_triples(parsed, facts, iri))
 
 
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
@@ -94,6 +116,7 @@ class IngestedDocument:
     provisions: int
     assignments: int
     triples: int
+    digest: str = ""  # of the text (cchc.graph.identity): tells two texts of one IRI apart
 
 
 def _summary(document: DocumentGraph) -> IngestedDocument:
@@ -106,6 +129,7 @@ def _summary(document: DocumentGraph) -> IngestedDocument:
         sum(1 for _ in document.parsed.provisions()),
         len(document.facts.assignments),
         len(document.triples),
+        text_digest(document.parsed.source.text),
     )
 
 
@@ -118,10 +142,10 @@ class _Prepared:
     ntriples: bytes
 
 
-def _build_or_error(path: Path, encoding: str | None) -> _Prepared | CchcError:
+def _build_or_error(path: Path, encoding: str | None, iri: str | None = None) -> _Prepared | CchcError:
     """One file's graph, or the error that names it; never raises, so a batch goes on."""
     try:
-        document = build_graph(path, encoding)
+        document = build_graph(path, encoding, iri)
         return _Prepared(_summary(document), serialize(document.triples, format=RdfFormat.N_TRIPLES) or b"")
     except CchcError as error:
         return error
@@ -160,6 +184,50 @@ def _built(paths: list[Path], encoding: str | None, jobs: int) -> Iterator[tuple
             yield from zip(chunk, future.result())
 
 
+_HELD = """SELECT ?digest ?name WHERE {
+  GRAPH ?g { ?source cchc:fileName ?name OPTIONAL { ?source cchc:textDigest ?digest } }
+} LIMIT 1"""
+
+
+class _Holders:
+    """Which text holds an IRI: one stored earlier in this run, else the store's graph.
+
+    The store's graph names are read once; a graph's digest is asked for only when a
+    document derives its IRI, so a first ingest into an empty store asks nothing.
+    """
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.stored = set(store.graph_names())
+        self.run: dict[str, tuple[str | None, str]] = {}  # IRI → (digest, file name)
+
+    def holder(self, iri: str) -> tuple[str | None, str] | None:
+        if iri in self.run:
+            return self.run[iri]
+        if iri not in self.stored:
+            return None
+        rows = self.store.select(sparql_prologue() + _HELD, {"g": NamedNode(iri), "source": NamedNode(iri + "/source")}).rows
+        if not rows:
+            return None
+        digest, name = rows[0].get("digest"), rows[0].get("name")
+        return (digest.value if digest is not None else None, name.value if name is not None else "")
+
+
+def _apart(prepared: _Prepared, path: Path, encoding: str | None, holders: _Holders, report: IngestReport) -> _Prepared | CchcError:
+    """The document as it is, or, when its IRI holds a different text, rebuilt under an IRI
+    of its own (``cchc.graph.identity``), with a note in the report: ingesting one
+    document never silently replaces another."""
+    summary = prepared.summary
+    held = holders.holder(summary.iri)
+    if held is None or same_document(held[0], held[1], summary.digest, summary.name):
+        return prepared
+    iri = distinct_iri(summary.iri, summary.digest)
+    rebuilt = _build_or_error(path, encoding, iri)
+    if not isinstance(rebuilt, CchcError):
+        report.kept_apart.append(KeptApart(summary.name, held[1], summary.iri, iri))
+    return rebuilt
+
+
 def ingest(
     store: GraphStore,
     paths: Iterable[Path | str],
@@ -176,11 +244,14 @@ def ingest(
     only, so a run with nothing but bad input leaves the store unchanged. Batches double
     from ``batch_size`` up to ``max_batch_size``: the first documents are stored at once,
     and a large run writes fewer, larger batches (12% faster at 2,000 documents, since the
-    store then has fewer files to compact).
+    store then has fewer files to compact). A document whose IRI already holds a different
+    text, stored before or earlier in the run, is kept under an IRI of its own and listed
+    in ``kept_apart``; the same text again replaces its graph.
     """
     report = IngestReport()
     batch: dict[str, _Prepared] = {}  # by graph: the same document twice, the last wins
     limit = batch_size
+    holders = _Holders(store)
 
     def flush() -> None:
         nonlocal limit
@@ -196,9 +267,12 @@ def ingest(
     for path, result in _built(list(expand_paths(paths)), encoding, jobs):
         if on_file:
             on_file(path)
+        if not isinstance(result, CchcError):
+            result = _apart(result, path, encoding, holders, report)
         if isinstance(result, CchcError):
             report.failed.append(result)
             continue
+        holders.run[result.summary.iri] = (result.summary.digest, result.summary.name)
         batch.pop(result.summary.iri, None)
         batch[result.summary.iri] = result
         if len(batch) >= limit:

@@ -15,7 +15,9 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from cchc.graph.agencies import agency_key
 from cchc.graph.digests import lead_digests
-from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Provision, Span
+from cchc.graph.gazetteer import unknown_slug
+from cchc.graph.identity import text_digest
+from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Province, Provision, Span
 from cchc.graph.namespaces import CCHC, DCT, ELI, ID, ORG, PROV, RDF, RDFS, RULE, SKOS, XSD, vocab_iri
 from cchc.graph.normalize import match_key, slug
 from cchc.graph.structure import effective_metadata, promulgated_text
@@ -50,20 +52,38 @@ def _decimal(value: float) -> Literal:
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
-def document_iri(doc: ParsedDocument) -> str:
-    """Stable: issuer (or unit) + number when printed, else the source file's stem.
+def _province_of(doc: ParsedDocument) -> Province | None:
+    """The province of a document, or of the text it promulgates when its own header has
+    none (a file that holds only the attached Quy chế)."""
+    if doc.metadata.province:
+        return doc.metadata.province
+    promulgated = promulgated_text(doc)
+    texts = ([promulgated] if promulgated else []) + list(doc.attachments)
+    return next((text.metadata.province for text in texts if text.metadata.province), None)
 
-    Numbers restart every year, and most carry no year ("341/KH-UBND"): the year of
-    issue then goes into the IRI, so next year's Kế hoạch 341 does not replace this one.
+
+def document_iri(doc: ParsedDocument) -> str:
+    """Stable: province / issuer (or unit) / number when printed, else province / src /
+    the source file's stem.
+
+    The province comes first because every commune numbers its decisions "…/QĐ-UBND": two
+    provinces' Quyết định 12 are two documents. It is today's province (a text of the
+    former Sóc Trăng is under can-tho); a text that does not tell its province is under
+    ``chua-ro``. Numbers restart every year, and most carry no year ("341/KH-UBND"): the
+    year of issue then goes into the IRI, so next year's Kế hoạch 341 does not replace
+    this one. Two different texts that still derive one IRI are told apart at ingest
+    (``cchc.graph.identity``).
     """
     meta = doc.metadata
+    province = _province_of(doc)
+    scope = province.slug if province else unknown_slug()
     if meta.number:
         issuer = slug(meta.issuer or meta.unit or "vn")
         if meta.issued and not _YEAR.search(meta.number):
-            return f"{ID}doc/{issuer}/{meta.issued.year}/{slug(meta.number)}"
-        return f"{ID}doc/{issuer}/{slug(meta.number)}"
+            return f"{ID}doc/{scope}/{issuer}/{meta.issued.year}/{slug(meta.number)}"
+        return f"{ID}doc/{scope}/{issuer}/{slug(meta.number)}"
     stem = doc.source.name.rsplit(".", 1)[0]
-    return f"{ID}doc/src/{slug(stem)}"
+    return f"{ID}doc/{scope}/src/{slug(stem)}"
 
 
 def instrument_iri(citation: Citation) -> str:
@@ -90,10 +110,13 @@ class _Builder:
             self.add(s, p, _vi(value))
 
 
-def document_triples(doc: ParsedDocument, facts: Facts | None = None) -> list[Triple]:
-    """Every triple of one source document: itself, its attachments, provisions and facts."""
+def document_triples(doc: ParsedDocument, facts: Facts | None = None, iri: str | None = None) -> list[Triple]:
+    """Every triple of one source document: itself, its attachments, provisions and facts.
+
+    ``iri``: the document's IRI when it is not the derived one (a second, different text
+    that derives the IRI of one already stored; see ``cchc.graph.identity``)."""
     builder = _Builder()
-    iri = NamedNode(document_iri(doc))
+    iri = NamedNode(iri or document_iri(doc))
     source = NamedNode(iri.value + "/source")
     _source(builder, doc, source)
     _document(builder, doc, iri, source, effective_metadata(doc))
@@ -119,6 +142,7 @@ def _source(b: _Builder, doc: ParsedDocument, source: NamedNode) -> None:
     b.add(source, _n(CCHC, "encoding"), Literal(src.encoding))
     if src.sha256:
         b.add(source, _n(CCHC, "sha256"), Literal(src.sha256))
+    b.add(source, _n(CCHC, "textDigest"), Literal(text_digest(src.text)))
 
 
 def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNode, effective: DocumentMetadata | None = None) -> None:
@@ -139,6 +163,9 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "date_document"), Literal(meta.issued.isoformat(), datatype=NamedNode(XSD + "date")))
     b.text(iri, _n(CCHC, "place"), meta.place)
     b.text(iri, _n(CCHC, "issuerName"), meta.issuer)
+    if meta.province:
+        b.text(iri, _n(CCHC, "province"), meta.province.name)
+        b.text(iri, _n(CCHC, "formerProvince"), meta.province.former)
     b.text(iri, _n(CCHC, "regulatesUnit"), effective_metadata(doc).unit if doc.attachments else meta.unit)
     b.text(iri, _n(CCHC, "proposer"), meta.proposer)
     for recipient in meta.recipients:

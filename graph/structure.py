@@ -18,6 +18,7 @@ from cchc.graph.citations import find_references
 from cchc.graph.cleanse import join_broken_lines
 from cchc.graph.ocr import repair
 from cchc.graph.footnotes import Note, split_footnotes
+from cchc.graph.gazetteer import document_province
 from cchc.graph.units import authority_line, regulated_unit
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
@@ -29,6 +30,7 @@ _KIND = {"roman": "item", "clause": "clause"}
 _AUTHORITY_START = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHÁNH )")
 _CASE_SENSITIVE = {"authority", "number", "citation_issuer"}
 _MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
+_HEADER_LINES = 15  # the issuer's block, number and place line, when no kind heading ends it
 
 
 @dataclass(frozen=True)
@@ -313,9 +315,11 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
     head = "\n".join(cleaned[:60])
     kind = kind_default
     title = None
+    header_end = _HEADER_LINES
     for index, text in enumerate(cleaned[:40]):
         key = _kind_key(text)
         if key:
+            header_end = min(index, _HEADER_LINES)
             kind = p.kinds[key]
             rest = text[len(key):].strip()
             title_lines = [rest] if rest else []
@@ -353,10 +357,11 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
             number=number_text if not number_text.startswith("/") else None,
             date=_date(promulgated.group(0)),
         )
+    issuer = authority_line(cleaned)
     return DocumentMetadata(
         kind=kind,
         title=title,
-        issuer=authority_line(cleaned),
+        issuer=issuer,
         unit=regulated_unit(cleaned, title, promulgated_by.text if promulgated_by else None),
         number=number.group(1) if number else None,
         issued=issued,
@@ -368,7 +373,24 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
         recipients=_recipients(cleaned),
         executors=_executors(cleaned),
         promulgated_by=promulgated_by,
+        province=document_province(
+            _header_block(cleaned[:header_end]),
+            [text for text in (issuer, promulgated_by.text if promulgated_by else None) if text],
+            place,
+            issued,
+        ),
     )
+
+
+def _header_block(lines: list[str]) -> list[str]:
+    """The issuer's block above the kind heading: up to the first "Căn cứ" or "V/v" line,
+    whose words are about other bodies or the subject, not the issuer."""
+    block = []
+    for text in lines:
+        if text.startswith(("Căn cứ", "V/v", "Về việc")):
+            break
+        block.append(text)
+    return block
 
 
 def _parse_part(source: SourceText, lines: list[str], first_line: int, offsets: list[int]) -> ParsedDocument:

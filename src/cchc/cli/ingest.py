@@ -24,7 +24,7 @@ def ingest_command(
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
-    """Nạp văn bản vào kho đồ thị: mỗi văn bản một đồ thị có tên, nạp lại thì thay thế."""
+    """Nạp văn bản vào kho đồ thị: mỗi văn bản một đồ thị có tên; nạp lại cùng văn bản thì thay thế, văn bản khác trùng định danh thì được lưu riêng."""
     files = list(expand_paths(paths))
     if not files:
         raise InputFileError(", ".join(map(str, paths)), "không có tệp .txt, .md, .docx hoặc .pdf nào để nạp")
@@ -43,6 +43,8 @@ def ingest_command(
 
     if report.ingested:
         out.print(_report_table(report.ingested, store.location))
+    for apart in report.kept_apart:
+        out.print(apart.note(), soft_wrap=True, markup=False, highlight=False)
     for error in report.failed:
         err.print(error_line(error), soft_wrap=True)
     if report.failed:

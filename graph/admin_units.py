@@ -1,0 +1,138 @@
+"""The real administrative units of Viet Nam as lookup tables: which province a name can be in.
+
+The names come from packages that keep the official lists, not from a hand-written list:
+``vietnam-provinces`` for today's 34 provinces and 3,321 wards (since 1 July 2025), and
+``vietnamadminunits`` for the 696 districts of the 63 former provinces, which pre-2025
+headers name ("ỦY BAN NHÂN DÂN HUYỆN MỸ XUYÊN"). Of the latter only its data file is read:
+its parser matches loosely (it places "xã Tân Phú" in huyện An Phú) and its modules load a
+geocoder. Which former province became part of which is the law's table,
+``data/provinces_legacy.json``.
+
+Every table maps a name's key to its candidates: today's province code → the former
+province the name was found in, when that province no longer exists (else None). A name
+in several provinces has several candidates, and the caller decides with more evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import metadata
+
+from vietnam_provinces import Province as _LibProvince
+from vietnam_provinces import Ward as _LibWard
+
+from cchc.errors import ResourceMissingError
+from cchc.graph.normalize import fold, match_key
+from cchc.resources import read_text
+
+Candidates = dict[int, str | None]  # today's province code → former province name, or None
+
+_WORD = re.compile(r"\w+")
+_CITY = "thành phố "
+
+
+def key(text: str, loose: bool = False) -> str:
+    """A name's lookup form: ``match_key`` words, no punctuation ("Bà Rịa - Vũng Tàu" → "bà rịa vũng tàu");
+    ``loose``: without diacritics too, for a name printed with a wrong tone ("HÓN QUẢN")."""
+    exact = " ".join(_WORD.findall(match_key(text)))
+    return fold(exact) if loose else exact
+
+
+def _loosen(table: dict[str, Candidates]) -> dict[str, Candidates]:
+    out: dict[str, Candidates] = {}
+    for name, found in table.items():
+        _merge(out, fold(name), found)
+    return out
+
+
+@dataclass(frozen=True)
+class Today:
+    """One of today's provinces."""
+
+    code: int
+    name: str  # "Cần Thơ": the package's name without "Thành phố"
+    slug: str  # "can-tho", from the package's code name
+
+
+@cache
+def today() -> dict[int, Today]:
+    out = {}
+    for province in _LibProvince.iter_all():
+        name = province.name[len(_CITY) :] if province.name.lower().startswith(_CITY) else province.name
+        out[int(province.code)] = Today(int(province.code), name, province.codename.replace("_", "-"))
+    return out
+
+
+@cache
+def _legacy() -> dict:
+    return json.loads(read_text("cchc.graph", "data/provinces_legacy.json"))
+
+
+def reform_date() -> date:
+    """From this day headers name the new wards and no more districts."""
+    return date.fromisoformat(_legacy()["reform_date"])
+
+
+@cache
+def province_names(loose: bool = False) -> dict[str, Candidates]:
+    """Today's and the former provinces' names (and other spellings of them) → candidates."""
+    if loose:
+        return _loosen(province_names())
+    by_name = {key(p.name): code for code, p in today().items()}
+    out: dict[str, Candidates] = {}
+    for current, formers in _legacy()["provinces"].items():
+        code = by_name[key(current)]
+        out[key(current)] = {code: None}
+        for former in formers:
+            out.setdefault(key(former), {code: None if key(former) in by_name else former})
+    for spelling, name in _legacy()["spellings"].items():
+        out[key(spelling)] = dict(out[key(name)])
+    return out
+
+
+def former_province(name: str) -> Candidates:
+    """Candidates of a former province's name as the district table spells it ("Sóc Trăng")."""
+    return province_names().get(key(name), {})
+
+
+def _merge(into: dict[str, Candidates], name: str, found: Candidates) -> None:
+    """Add ``found`` to the candidates of ``name`` (a name in several provinces keeps them all)."""
+    held = into.setdefault(name, {})
+    for code, former in found.items():
+        held[code] = former if held.get(code, former) == former else None  # two former provinces: neither
+
+
+@cache
+def wards(loose: bool = False) -> dict[str, dict[str, Candidates]]:
+    """Today's wards: level ("xã", "phường", "đặc khu") → name → candidates."""
+    if loose:
+        return {level: _loosen(table) for level, table in wards().items()}
+    out: dict[str, dict[str, Candidates]] = defaultdict(dict)
+    for ward in _LibWard.iter_all():
+        level = ward.division_type.value
+        name = ward.name[len(level) :].strip() if ward.name.lower().startswith(level) else ward.name
+        _merge(out[level], key(name), {int(ward.province_code): None})
+    return dict(out)
+
+
+@cache
+def districts(loose: bool = False) -> dict[str, dict[str, Candidates]]:
+    """The former districts: level ("huyện", "quận", "thị xã", "thành phố") → name → candidates."""
+    if loose:
+        return {level: _loosen(table) for level, table in districts().items()}
+    try:
+        data = metadata.distribution("vietnamadminunits").locate_file("vietnamadminunits/data/parser_legacy.json")
+        raw = json.loads(data.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    except (metadata.PackageNotFoundError, OSError, ValueError) as error:
+        raise ResourceMissingError(f"không đọc được danh mục huyện cũ của gói vietnamadminunits ({error})") from None
+    out: dict[str, dict[str, Candidates]] = defaultdict(dict)
+    for province_key, held in raw["DICT_PROVINCE_DISTRICT"].items():
+        found = former_province(raw["DICT_PROVINCE"][province_key]["provinceShort"])
+        for district in held.values():
+            _merge(out[district["districtType"].lower()], key(district["districtShort"]), found)
+    return dict(out)

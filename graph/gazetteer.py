@@ -1,0 +1,184 @@
+"""Which province a document belongs to, read from its issuer's own lines.
+
+A document's number ("12/QĐ-UBND") is unique only within its issuer, and every commune's
+people's committee numbers its decisions the same way: the province is what tells two of
+them apart. It is read from what the issuer prints about itself, in this order:
+
+1. a province named in the header or the authority line ("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH",
+   "UBND TỈNH SÓC TRĂNG" above "UBND HUYỆN MỸ XUYÊN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG
+   NAM"), today's or one of the 63 former ones;
+2. a body of the central state heading the header ("BỘ NỘI VỤ", "THỦ TƯỚNG CHÍNH PHỦ"):
+   national, though the place line says Hà Nội;
+3. the place-and-date line ("Đắk Lắk, ngày 17 tháng 11 năm 2025"): a province, or a ward
+   or former district that only one province has;
+4. the wards and former districts the header names, when together they leave one province.
+
+The title is never read: "… trên địa bàn huyện Chợ Mới" says what a text is about, not
+who issued it. Names are compared by ``match_key`` (case, NFC, hoà/hòa) and must be printed
+with capitals, so "cấp xã và" is no ward. A name that several provinces have (Chợ Mới is
+in An Giang and in the former Bắc Kạn) decides nothing by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import cache
+
+from cchc.graph.admin_units import Candidates, districts, key, province_names, reform_date, today, wards
+from cchc.graph.model import Province
+from cchc.graph.normalize import match_key
+from cchc.resources import read_text
+
+_WORD = re.compile(r"\w+")
+_LONGEST_NAME = 5  # words: "Văn Miếu - Quốc Tử Giám"
+
+
+@cache
+def _config() -> dict:
+    return json.loads(read_text("cchc.graph", "data/gazetteer.json"))
+
+
+def national(evidence: str = "") -> Province:
+    """The scope of the central state's documents."""
+    scope = _config()["national"]
+    return Province(scope["name"], scope["slug"], 0, evidence=evidence)
+
+
+def unknown_slug() -> str:
+    """The IRI segment of a document whose text does not tell its province."""
+    return _config()["unknown_slug"]
+
+
+@cache
+def _levels(kind: str) -> list[list[str]]:
+    return sorted((level.split() for level in _config()["levels"][kind]), key=len, reverse=True)
+
+
+Tables = dict[str, dict[str, Candidates]]  # level word → name → candidates
+
+
+def _named(line: str, kind: str, tables: Tables, loose: bool) -> Candidates:
+    """The candidates of the first "level Name" in ``line`` that ``tables`` know.
+
+    The longest name that follows a level word and is printed with capitals wins ("xã Tân
+    Phú Đông" before "xã Tân Phú").
+    """
+    words = _WORD.findall(line)
+    keys = [match_key(word) for word in words]
+    for start in range(len(words)):
+        for level in _levels(kind):
+            end = start + len(level)
+            if keys[start:end] != level:
+                continue
+            table = tables.get(" ".join(level), {})
+            name: list[str] = []
+            for word in words[end : end + _LONGEST_NAME]:
+                if not (word[0].isupper() or word[0].isdigit()):
+                    break
+                name.append(key(word, loose))
+            for size in range(len(name), 0, -1):
+                found = table.get(" ".join(name[:size]))
+                if found:
+                    return found
+    return {}
+
+
+def _province_tables(loose: bool) -> Tables:
+    names = province_names(loose)
+    return {" ".join(level): names for level in _levels("province")}
+
+
+def _lower_tables(issued: date | None, loose: bool) -> list[tuple[str, Tables]]:
+    """(kind, tables): today's wards for a text of the new division, the former districts
+    for an older one; both when the date is unknown."""
+    new = issued is None or issued >= reform_date()
+    old = issued is None or issued < reform_date()
+    chosen = (("ward", wards, new), ("district", districts, old))
+    return [(kind, tables(loose)) for kind, tables, wanted in chosen if wanted]
+
+
+def _one(found: Candidates, evidence: str) -> Province | None:
+    if len(found) != 1:
+        return None
+    code, former = next(iter(found.items()))
+    place = today()[code]
+    return Province(place.name, place.slug, code, former, evidence)
+
+
+def _central(line: str) -> bool:
+    line_key = key(line)
+    if any(line_key == body or line_key.startswith(body + " ") for body in _config()["central_bodies"]):
+        return True
+    return any(line_key.endswith(" " + ending) for ending in _config()["central_endings"])
+
+
+def _issuer_lines(header: Sequence[str]) -> list[str]:
+    """The header's lines but the national motto (its "XÃ HỘI" is no ward)."""
+    motto = tuple(_config()["motto"])
+    return [line for line in header if line and not match_key(line).startswith(motto)]
+
+
+def _bare(place: str, issued: date | None, loose: bool) -> Candidates:
+    """A place line's name without a level word: a province, else a ward or former district."""
+    found = province_names(loose).get(key(place, loose))
+    if found:
+        return found
+    merged: Candidates = {}
+    for _, tables in _lower_tables(issued, loose):
+        for table in tables.values():
+            for code, former in table.get(key(place, loose), {}).items():
+                merged[code] = former if merged.get(code, former) == former else None
+    return merged
+
+
+def _narrow(signals: Iterable[tuple[Candidates, str]]) -> Province | None:
+    """The one province all non-empty signals agree on, if there is one."""
+    left: Candidates | None = None
+    evidence: list[str] = []
+    for found, text in signals:
+        if not found:
+            continue
+        common = found if left is None else {code: left[code] or found[code] for code in left if code in found}
+        if common:
+            left = common
+            evidence.append(text)
+    return _one(left or {}, " / ".join(evidence))
+
+
+def _find(lines: list[str], place: str | None, issued: date | None, loose: bool) -> Province | None:
+    for line in lines:
+        found = _one(_named(line, "province", _province_tables(loose), loose), line)
+        if found:
+            return found
+    first = next((line for line in lines if line.isupper()), None)
+    if first and _central(first):
+        return national(first)
+    signals: list[tuple[Candidates, str]] = []
+    if place:
+        signals.append((_named(place, "province", _province_tables(loose), loose) or _bare(place, issued, loose), place))
+        found = _one(signals[0][0], place)
+        if found:
+            return found
+    for line in lines:
+        for kind, tables in _lower_tables(issued, loose):
+            signals.append((_named(line, kind, tables, loose), line))
+    return _narrow(signals)
+
+
+def document_province(
+    header: Sequence[str], issuer_lines: Sequence[str] = (), place: str | None = None, issued: date | None = None
+) -> Province | None:
+    """The province of a document, or None when its own lines do not tell.
+
+    ``header``: the lines above the kind heading ("QUYẾT ĐỊNH"); ``issuer_lines``: other
+    lines in the issuer's words (the authority line before "Căn cứ", the "Ban hành kèm theo
+    … của …" line); ``place``: the place-and-date line's name; ``issued``: the date, which
+    decides between today's wards and the former districts. Names are matched exactly
+    first, then without diacritics, so a tone mistyped in the source ("HUYỆN HÓN QUẢN")
+    still finds its district when no other name does.
+    """
+    lines = _issuer_lines(header) + [line for line in issuer_lines if line]
+    return _find(lines, place, issued, loose=False) or _find(lines, place, issued, loose=True)

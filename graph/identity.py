@@ -1,0 +1,40 @@
+"""When two sources are one document, and the IRI a second, different document gets.
+
+A document's IRI is derived from what it says about itself (province, issuer, year,
+number), so two different texts can still arrive at one IRI: a mistyped number, two
+files that each lack one, an issuer that prints no province. Storing the second would
+replace the first. The text's digest tells them apart: the same text read again (also
+re-saved, or in the other tone placement) has the same digest and replaces its graph;
+a different text is kept under the IRI with its digest's start appended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from cchc.graph.normalize import new_tone_placement
+
+SUFFIX_LENGTH = 8  # hex digits: 4 billion values, for a handful of texts per IRI
+
+
+def text_digest(text: str) -> str:
+    """SHA-256 of the text in its comparison form: NFC, new tone placement, lower case,
+    whitespace runs as one space. Bytes, encoding and line breaks of the file do not count."""
+    normal = " ".join(new_tone_placement(text).lower().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def distinct_iri(iri: str, digest: str) -> str:
+    """The IRI of a different text that derives ``iri``: stable, so re-ingesting that text
+    replaces its own graph and not the first one's."""
+    return f"{iri}-{digest[:SUFFIX_LENGTH]}"
+
+
+def same_document(held_digest: str | None, held_name: str, digest: str, name: str) -> bool:
+    """Whether a stored graph (its recorded digest and file name) holds this text.
+
+    Graphs stored before digests were recorded have none: the file name then decides.
+    """
+    if held_digest:
+        return held_digest == digest
+    return held_name == name
