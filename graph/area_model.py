@@ -31,6 +31,7 @@ _WORD = re.compile(r"\w+")
 MODEL_FILE = "data/area_model.json"
 COMMON_SHARE = 0.3  # a word in more than this share of a document's duties is its topic
 COMMON_WEIGHT = 0.3
+COMMON_COUNT = 4  # and in at least this many
 TITLE_WEIGHT = 0.5  # the document's subject, below the clause's own words
 PREDICATE_WORDS = 12  # the first words of a duty clause hold its verb phrase
 
@@ -58,9 +59,11 @@ class DocumentStats:
         return self.weight(word) < 1.0
 
     def weight(self, word: str) -> float:
-        if self.clauses < 5:
+        count = self.frequency.get(word, 0)
+        # Two rows of a six-row table that both say "kinh phí" are no topic yet.
+        if count < COMMON_COUNT:
             return 1.0
-        return COMMON_WEIGHT if self.frequency.get(word, 0) / self.clauses > COMMON_SHARE else 1.0
+        return COMMON_WEIGHT if count / self.clauses > COMMON_SHARE else 1.0
 
 
 @lru_cache(maxsize=256)

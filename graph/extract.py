@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from cchc.graph.agencies import agency_key, find_mentions, held_agency
+from cchc.graph.agencies import agency_key, find_mentions, head_at, held_agency
 from cchc.graph.duties import DutyUnit, duty_units, heading_subjects, strip_prefix
 from cchc.graph.rules import rule
 from cchc.graph.roles import Carry, roles
@@ -105,6 +105,8 @@ class _Collector:
         if held:  # the post's duties are its agency's; the spelling stays an alias
             self.aliases.setdefault(agency_key(held), []).append(agency)
             agency = held
+        if head_at(agency) == agency:  # "Giám đốc Sở, Thủ trưởng cơ quan": no one agency
+            return
         key = (agency_key(agency), mode, area)
         if key not in self.rows:
             span = locate(self.source_text, provision.span, text)

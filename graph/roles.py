@@ -176,8 +176,10 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
             names = _names_from(predicate[helped.end() :])
             first = next(names, None)
             if first and first.start == 0:
-                for mention in _leading_group(chain([first], names), predicate[helped.end() :]):
-                    found.append(Role(mention.name, "chu_tri", "role.partner_reversed"))
+                # "phối hợp với Sở A, Sở B và …": A leads the work; B helps, as the subject does.
+                group = _leading_group(chain([first], names), predicate[helped.end() :])
+                found.append(Role(group[0].name, "chu_tri", "role.partner_reversed"))
+                found.extend(Role(m.name, "phoi_hop", "role.partner_with") for m in group[1:])
     led = mode == "chu_tri"
     return found, Carry(used, led) if own else Carry(carry.subjects, led or carry.led)
 

@@ -135,12 +135,16 @@ def test_a_request_names_each_body_asked() -> None:
         ("Các xã gửi báo cáo về Sở Tài chính để tổng hợp báo cáo Chủ tịch UBND tỉnh.", set()),
         # a delegation: the bodies after "giao" are the assignees
         ("Ủy ban nhân dân tỉnh giao Sở Tư pháp rà soát văn bản quy phạm pháp luật.", {("Sở Tư pháp", "chu_tri")}),
+        # only the first body after "phối hợp với" leads; the others help, as the subject does
+        ("Công an tỉnh phối hợp với Sở Tư pháp, Sở Y tế và các cơ quan liên quan hướng dẫn thủ tục.", {("Công an tỉnh", "phoi_hop"), ("Sở Tư pháp", "chu_tri"), ("Sở Y tế", "phoi_hop")}),
+        # a bare head word names no agency
+        ("Giám đốc Sở, Thủ trưởng các cơ quan, đơn vị có trách nhiệm triển khai thực hiện chỉ thị.", set()),
         # sending staff to take part is coordinating
         ("Sở Giáo dục và Đào tạo cử cán bộ chuyên môn tham gia đoàn kiểm tra liên ngành.", {("Sở Giáo dục và Đào tạo", "phoi_hop")}),
         # the standard closing clause names executors, not reform work
         ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", set()),
     ],
-    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "sends-staff", "execution"],
+    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "reversed-co-partners", "bare-head", "sends-staff", "execution"],
 )
 def test_clause_grammar(sentence: str, expected: set[tuple[str, str]]) -> None:
     assert roles(f"Điều 3. Tổ chức thực hiện\n1. {sentence}\n") == expected
