@@ -177,6 +177,7 @@ def test_the_subject_carries_to_the_next_clause() -> None:
         ("Phòng Văn hóa - Xã hội thụ lý hồ sơ đề nghị.", "Phòng Văn hóa - Xã hội"),
         ("Sở Tài chính - Cơ quan thường trực Hội đồng thẩm định", "Sở Tài chính"),
         ("Cục Thuế cử cán bộ tham gia đoàn công tác.", "Cục Thuế"),
+        ("Ban Quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh tiếp nhận hồ sơ.", "Ban Quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh"),
     ],
 )
 def test_names_end_at_the_right_word(sentence: str, name: str) -> None:
