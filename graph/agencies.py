@@ -207,6 +207,12 @@ def restore_case(text: str) -> str:
     return pattern.sub(lambda m: canonical.get(match_key(m.group(0)), m.group(0)), text)
 
 
+def may_name(text: str) -> bool:
+    """Whether ``text`` holds any head word at all: one search spares the full reading of
+    the many lines that name no one."""
+    return _lexicon().starts.search(text) is not None
+
+
 def head_at(text: str) -> str | None:
     """The agency head word ``text`` starts with ("Ban Quản lý", "Sở"), if any."""
     match = _lexicon().starts.match(text)

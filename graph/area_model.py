@@ -21,9 +21,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
-from cchc.graph.areas import GENERIC, area_scores, masked_key
+from cchc.graph.areas import GENERIC, area_scores, key_scores, masked_key
 from cchc.graph.normalize import nfc
 from cchc.resources import read_text
 
@@ -38,38 +38,37 @@ PREDICATE_WORDS = 12  # the first words of a duty clause hold its verb phrase
 
 @dataclass(frozen=True)
 class DocumentStats:
-    """How many of a document's duty clauses each word occurs in."""
+    """The words a document's duty clauses share; counted when first asked, since many
+    parts of a document never reach the model or a topic cue."""
 
-    clauses: int
-    frequency: dict[str, int]
+    texts: tuple[str, ...]
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> DocumentStats:
+        return cls(tuple(texts))
+
+    @cached_property
+    def topic(self) -> frozenset[str]:
+        """The words in most of the document's duties: they name its topic, not one
+        duty's field. Two rows of a six-row table that both say "kinh phí" are no topic."""
         # Lower case is key enough for a share of duties: a document's hundred duties are
         # not each keyed whole when only a few of them reach the model.
-        frequency: Counter[str] = Counter()
-        count = 0
-        for text in texts:
-            count += 1
-            frequency.update(set(_WORD.findall(nfc(text).lower())))
-        return cls(count, dict(frequency))
+        counted: Counter[str] = Counter()
+        for text in self.texts:
+            counted.update(set(_WORD.findall(nfc(text).lower())))
+        share = COMMON_SHARE * len(self.texts)
+        return frozenset(word for word, count in counted.items() if count >= COMMON_COUNT and count > share)
 
     def is_topic(self, word: str) -> bool:
-        """A word in most of the document's duties names its topic, not one duty's field."""
-        return self.weight(word) < 1.0
+        return word in self.topic
 
     def weight(self, word: str) -> float:
-        count = self.frequency.get(word, 0)
-        # Two rows of a six-row table that both say "kinh phí" are no topic yet.
-        if count < COMMON_COUNT:
-            return 1.0
-        return COMMON_WEIGHT if count / self.clauses > COMMON_SHARE else 1.0
+        return COMMON_WEIGHT if word in self.topic else 1.0
 
 
 @lru_cache(maxsize=256)
 def _title_cues(title: str) -> dict[str, float]:
-    """The field a title names, if it names one: a steering body "cải cách hành chính,
-    chuyển đổi số và Đề án 06" spans several, and gives its duties no prior."""
+    """The title's field cues, the model's document prior (every duty of a part asks)."""
     found = area_scores(title) if title else {}
     return found
 
@@ -109,7 +108,7 @@ def features(clause: str, context: str = "", stats: DocumentStats | None = None,
     # The cue lexicon reads only the clause's own words: a cue made of the document's
     # topic words ("cải cách thủ tục hành chính" in every duty of a one-stop plan) is no
     # evidence for this duty.
-    for area, score in area_scores(own_words(clause, stats)).items():
+    for area, score in (key_scores(own_words(clause, stats)) if stats else area_scores(clause)).items():
         values[f"cue:{area}"] = score
     for area, score in area_scores(context).items() if context else ():
         values[f"ctxcue:{area}"] = 0.5 * score

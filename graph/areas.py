@@ -77,11 +77,26 @@ def area_scores(text: str, topic: Callable[[str], bool] | None = None) -> dict[s
 
 @lru_cache(maxsize=4096)
 def _cue_hits(text: str) -> tuple[tuple[str, int], ...]:
+    return _key_hits(masked_key(text))
+
+
+def _key_hits(key: str) -> tuple[tuple[str, int], ...]:
     pattern, _ = _cues()
     hits: dict[str, int] = {}
-    for match in pattern.finditer(masked_key(text)):
+    for match in pattern.finditer(key):
         hits[match.group(0)] = hits.get(match.group(0), 0) + 1
     return tuple(hits.items())
+
+
+def key_scores(key: str) -> dict[str, float]:
+    """``area_scores`` of text already in masked-key form (the model's words, joined):
+    keying it again would only repeat the work."""
+    _, by_phrase = _cues()
+    scores: dict[str, float] = {}
+    for phrase, count in _key_hits(key):
+        for area, weight in by_phrase[phrase]:
+            scores[area] = scores.get(area, 0.0) + weight * min(count, 2)
+    return scores
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from cchc.graph.agencies import Mention, find_mentions, head_at, listed_header, restore_case, stops_name
+from cchc.graph.agencies import Mention, find_mentions, head_at, listed_header, may_name, restore_case, stops_name
 from cchc.graph.model import ParsedDocument, Provision
 from cchc.graph.rules import match_at, rule
 
@@ -66,7 +66,10 @@ def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     """The agencies a heading or a short lead-in line is about, and what follows them
     (a duty when the line goes on: "Sở X có trách nhiệm hướng dẫn …"); None if the line
     is not about agencies."""
-    text, used = strip_prefix(_sentence_case(line))
+    cased = _sentence_case(line)
+    if not may_name(cased):
+        return None
+    text, used = strip_prefix(cased)
     text = _member_post(text)
     post = rule("seg.heading.post_dash").match(text)
     if post:
@@ -184,10 +187,9 @@ def _clauses(line: str) -> Iterator[tuple[str, str]]:
                 yield part.strip(), "seg.split.role" if len(parts) > 1 else "seg.unit.sentence"
 
 
-def _lead_in(provision: Provision) -> tuple[list[Subject], list[str]] | None:
+def _lead_in(lines: list[str]) -> tuple[list[Subject], list[str]] | None:
     """A provision whose first line names its agencies ("Sở Nội vụ:", "Trung tâm X thực
     hiện các nhiệm vụ sau:"): the agencies, and the duty lines that follow."""
-    lines = [x.strip() for x in provision.text.split("\n") if x.strip()]
     if not lines or len(lines[0].split()) > 40:
         return None
     found = heading_subjects(lines[0])
@@ -218,7 +220,7 @@ def _walk(
         elif find_mentions(_sentence_case(heading)):
             heading_duty = heading  # "Điều 12. Sở X có trách nhiệm …": the title is a duty
     lines = [x.strip() for x in provision.text.split("\n") if x.strip()]
-    lead = None if heading or preamble else _lead_in(provision)
+    lead = None if heading or preamble else _lead_in(lines)
     if lead:
         here, lines = lead[0], lead[1]
     active = tuple(here) or inherited

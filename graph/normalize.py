@@ -17,10 +17,12 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 # Old style puts the tone on the second vowel of oa, oe, uy when nothing follows
 # (hoà, khoẻ, uỷ); the new style puts it on the first (hòa, khỏe, ủy). In NFD the tone
 # follows its base letter, so moving it is a swap of two code points.
-_OLD_TONE = re.compile(rf"(?i)([ou])([ae]|y)([{_TONES}])(?![\w])")
+_OLD_TONE = re.compile(rf"(?i)([ou])([ae]|y)([{_TONES}])(?![\w\u0300-\u036f])")
+# (A mark after the tone means a vowel with two marks: "hoặc" is h-o-ặ-c, whose dot below
+# sorts before the breve in NFD; moving that dot would write "họăc".)
 # The same places in composed text: most texts have none, and then nothing is decomposed.
-_OLD_TONE_COMPOSED = re.compile(
-    "(?i)[ou][" + "".join(unicodedata.normalize("NFC", base + tone) for base in "aeyAEY" for tone in _TONES) + r"](?!\w)"
+_OLD_TONE_COMPOSED = re.compile(  # "qu" is a consonant: "kết quả" is no old-style tone
+    "(?i)(?<!q)[ou][" + "".join(unicodedata.normalize("NFC", base + tone) for base in "aeyAEY" for tone in _TONES) + r"](?!\w)"
 )
 
 
