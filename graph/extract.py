@@ -60,6 +60,8 @@ def cues() -> _Cues:
 
 def _member_of(line: str) -> str | None:
     """The body a member heading names ("Thành viên Ban Chỉ đạo - …" → "Ban Chỉ đạo")."""
+    if "thành viên" not in line.lower():  # most provisions: no need to strip a prefix
+        return None
     member = rule("seg.heading.member").match(strip_prefix(line)[0])
     if not member:
         return None

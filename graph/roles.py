@@ -142,7 +142,7 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     subject led ("Chủ trì …. Chủ động phối hợp với Sở X để …") it still leads, and X is its
     partner."""
     text = unit.text
-    if rule("role.skip.execution").search(text):
+    if rule("role.skip.execution").search(text) or rule("role.skip.difficulties").match(text):
         return [], Carry()
     labelled = _labelled(text)
     if labelled:

@@ -83,3 +83,15 @@ def test_training_is_deterministic_and_rebuilds_the_shipped_model() -> None:
     assert first == second
     shipped = json.loads(resources.files("cchc.graph").joinpath("data/area_model.json").read_text(encoding="utf-8"))
     assert first == shipped  # `python -m cchc.graph.train_areas` was run after the data last changed
+
+
+def test_criteria_of_another_field_are_no_index_scoring() -> None:
+    """ "Bộ tiêu chí" of technology use is no reform index: the duty's words decide."""
+    from cchc.graph.extract import extract_facts
+    from cchc.graph.model import SourceText
+    from cchc.graph.structure import parse_document
+
+    text = "1. Sở Khoa học và Công nghệ\na) Xây dựng bộ tiêu chí đánh giá mức độ ứng dụng công nghệ của hợp tác xã.\n"
+    facts = extract_facts(parse_document(SourceText(name="vi-du.txt", text=text, format="txt")))
+    areas = {a.area for a in facts.assignments}
+    assert areas and "danh_gia_chi_so" not in areas

@@ -139,12 +139,14 @@ def test_a_request_names_each_body_asked() -> None:
         ("Công an tỉnh phối hợp với Sở Tư pháp, Sở Y tế và các cơ quan liên quan hướng dẫn thủ tục.", {("Công an tỉnh", "phoi_hop"), ("Sở Tư pháp", "chu_tri"), ("Sở Y tế", "phoi_hop")}),
         # a bare head word names no agency
         ("Giám đốc Sở, Thủ trưởng các cơ quan, đơn vị có trách nhiệm triển khai thực hiện chỉ thị.", set()),
+        # the closing call to report difficulties assigns no work
+        ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, Sở Y tế phản ánh về Sở Nội vụ để tổng hợp.", set()),
         # sending staff to take part is coordinating
         ("Sở Giáo dục và Đào tạo cử cán bộ chuyên môn tham gia đoàn kiểm tra liên ngành.", {("Sở Giáo dục và Đào tạo", "phoi_hop")}),
         # the standard closing clause names executors, not reform work
         ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", set()),
     ],
-    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "reversed-co-partners", "bare-head", "sends-staff", "execution"],
+    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "reversed-co-partners", "bare-head", "difficulties", "sends-staff", "execution"],
 )
 def test_clause_grammar(sentence: str, expected: set[tuple[str, str]]) -> None:
     assert roles(f"Điều 3. Tổ chức thực hiện\n1. {sentence}\n") == expected
