@@ -190,7 +190,11 @@ def _table_lines(table: Table) -> list[str]:
     lines: list[str] = []
     if width >= 3:
         for row in rows:
-            lines.append(" | ".join(_cell_text(c) for c in row.cells))
+            cells = row.cells  # a merged cell is repeated in every grid column it spans
+            if len({id(c._tc) for c in cells}) == 1:  # one cell across the row: a group row
+                lines.append(_cell_text(cells[0]))
+            else:
+                lines.append(" | ".join(_cell_text(c) for c in cells))
         return lines
     for row in rows:
         for cell in row.cells:

@@ -94,3 +94,33 @@ def test_footnotes_are_anchored_and_listed(tmp_path: Path) -> None:
     lines = read_document(path).text.splitlines()
     assert lines[0] == "Khắc phục hạn chế trong công tác cải cách hành chính⁽¹⁾"
     assert lines[-2:] == ["---", "1. Một bộ phận cán bộ chưa nhận thức đầy đủ."]
+
+
+def test_a_task_table_with_merged_cells(tmp_path: Path) -> None:
+    """A group row merged across the table is one heading line; a lead cell merged down
+    over two rows leads both tasks."""
+    from cchc.graph.pipeline import analyse
+
+    document = Document()
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=5, cols=5)
+    for index, header in enumerate(["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]):
+        table.cell(0, index).text = header
+    table.cell(1, 0).merge(table.cell(1, 4)).text = "I. Chính quyền số"
+    for row, values in enumerate([["1", "Số hóa sổ hộ tịch", "Sở Tư pháp", "UBND các xã", "Quý I/2026"],
+                                  ["2", "Số hóa hồ sơ địa chính", "", "Sở Tài chính", "Quý II/2026"],
+                                  ["", "Cập nhật bản đồ địa chính", "", "", "Quý III/2026"]], start=2):
+        for column, value in enumerate(values):
+            if value:
+                table.cell(row, column).text = value
+    table.cell(3, 2).merge(table.cell(4, 2)).text = "Sở Nông nghiệp và Môi trường"
+    path = tmp_path / "bang.docx"
+    document.save(str(path))
+    text = read_document(path).text
+    assert "\nI. Chính quyền số\n" in text
+    _, facts = analyse(path)
+    assert [(t.content, t.lead, t.timeframe) for t in facts.tasks] == [
+        ("Số hóa sổ hộ tịch", "Sở Tư pháp", "Quý I/2026"),
+        ("Số hóa hồ sơ địa chính", "Sở Nông nghiệp và Môi trường", "Quý II/2026"),
+        ("Cập nhật bản đồ địa chính", "Sở Nông nghiệp và Môi trường", "Quý III/2026"),
+    ]
