@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -121,18 +122,106 @@ def wards(loose: bool = False) -> dict[str, dict[str, Candidates]]:
 
 
 @cache
+def _legacy_units() -> dict:
+    """The former divisions' data file of ``vietnamadminunits``."""
+    try:
+        data = metadata.distribution("vietnamadminunits").locate_file("vietnamadminunits/data/parser_legacy.json")
+        return json.loads(data.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    except (metadata.PackageNotFoundError, OSError, ValueError) as error:
+        raise ResourceMissingError(f"không đọc được danh mục huyện cũ của gói vietnamadminunits ({error})") from None
+
+
+def _short(level: str, name: str) -> str:
+    """A numbered unit's name without its level word: "Quận 1" → "1", as a header prints "QUẬN 1"."""
+    return name[len(level) :].strip() if name.lower().startswith(level + " ") else name
+
+
+def _former_districts() -> Iterable[tuple[str, str, Candidates]]:
+    """(level, name, candidates) of every former district."""
+    raw = _legacy_units()
+    for province_key, held in raw["DICT_PROVINCE_DISTRICT"].items():
+        found = former_province(raw["DICT_PROVINCE"][province_key]["provinceShort"])
+        for district in held.values():
+            level = district["districtType"].lower()
+            yield level, _short(level, district["districtShort"]), found
+
+
+def _former_communes() -> Iterable[tuple[str, str, Candidates]]:
+    """(level, name, candidates) of every commune, ward and town (thị trấn) of the former districts."""
+    raw = _legacy_units()
+    for province_key, held in raw["DICT_PROVINCE_DISTRICT_WARD_NO_ACCENTED"].items():
+        found = former_province(raw["DICT_PROVINCE"][province_key]["provinceShort"])
+        for communes in held.values():
+            for commune in communes.values():
+                if isinstance(commune.get("wardType"), str) and isinstance(commune.get("wardShort"), str):
+                    level = commune["wardType"].lower()
+                    yield level, _short(level, commune["wardShort"]), found
+
+
+@cache
 def districts(loose: bool = False) -> dict[str, dict[str, Candidates]]:
     """The former districts: level ("huyện", "quận", "thị xã", "thành phố") → name → candidates."""
     if loose:
         return {level: _loosen(table) for level, table in districts().items()}
-    try:
-        data = metadata.distribution("vietnamadminunits").locate_file("vietnamadminunits/data/parser_legacy.json")
-        raw = json.loads(data.read_text(encoding="utf-8"))  # type: ignore[union-attr]
-    except (metadata.PackageNotFoundError, OSError, ValueError) as error:
-        raise ResourceMissingError(f"không đọc được danh mục huyện cũ của gói vietnamadminunits ({error})") from None
     out: dict[str, dict[str, Candidates]] = defaultdict(dict)
-    for province_key, held in raw["DICT_PROVINCE_DISTRICT"].items():
-        found = former_province(raw["DICT_PROVINCE"][province_key]["provinceShort"])
-        for district in held.values():
-            _merge(out[district["districtType"].lower()], key(district["districtShort"]), found)
+    for level, name, found in _former_districts():
+        _merge(out[level], key(name), found)
+    return dict(out)
+
+
+@cache
+def former_communes(loose: bool = False) -> dict[str, dict[str, Candidates]]:
+    """The communes before 1 July 2025: level ("xã", "phường", "thị trấn") → name → candidates.
+
+    Not a province signal (10,000 names, many shared), but what tells that "UBND XÃ …" of
+    a 2023 text names a real commune that today's list no longer has.
+    """
+    if loose:
+        return {level: _loosen(table) for level, table in former_communes().items()}
+    out: dict[str, dict[str, Candidates]] = defaultdict(dict)
+    for level, name, found in _former_communes():
+        _merge(out[level], key(name), found)
+    return dict(out)
+
+
+def _extends(alias: str, name: str) -> bool:
+    """"Thừa Thiên Huế" extends "Huế": the longer name the unit had, not another spelling of it."""
+    words, held = set(key(alias, True).split()), set(key(name, True).split())
+    return held < words
+
+
+@cache
+def spellings(loose: bool = False) -> dict[str, dict[str, str]]:
+    """How the official lists spell each name, by the level word printed before it:
+    level ("tỉnh", "huyện", "xã", …) → name key → spelling ("đồng tháp" → "Đồng Tháp").
+
+    A header in capitals ("ỦY BAN NHÂN DÂN HUYỆN HÓN QUẢN") is returned in this spelling,
+    not its own; another spelling of a province ("Đăk Lăk", "HCM") prints as the name it
+    stands for, a longer former name ("Thừa Thiên Huế") as itself. Province names serve
+    "tỉnh" and "thành phố" alike. ``loose``: keys without diacritics, a key that two
+    spellings share dropped.
+    """
+    if loose:
+        out_loose: dict[str, dict[str, str]] = {}
+        for level, table in spellings().items():
+            folded: dict[str, set[str]] = defaultdict(set)
+            for name, spelled in table.items():
+                folded[fold(name)].add(spelled)
+            out_loose[level] = {name: next(iter(held)) for name, held in folded.items() if len(held) == 1}
+        return out_loose
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    provinces: dict[str, str] = {}
+    for current, formers in _legacy()["provinces"].items():
+        for name in (current, *formers):
+            provinces.setdefault(key(name), name)
+    for alias, name in _legacy()["spellings"].items():
+        provinces.setdefault(key(alias), alias if _extends(alias, name) else name)
+    for level in ("tỉnh", "thành phố"):
+        out[level].update(provinces)
+    for ward in _LibWard.iter_all():
+        level = ward.division_type.value
+        name = ward.name[len(level) :].strip() if ward.name.lower().startswith(level) else ward.name
+        out[level].setdefault(key(name), name)
+    for level, name, _ in (*_former_districts(), *_former_communes()):
+        out[level].setdefault(key(name), name)
     return dict(out)

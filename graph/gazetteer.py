@@ -24,10 +24,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from cchc.graph.admin_units import Candidates, districts, key, province_names, reform_date, today, wards
+from cchc.graph.admin_units import Candidates, districts, former_communes, key, province_names, reform_date, spellings, today, wards
 from cchc.graph.model import Province
 from cchc.graph.normalize import match_key
 from cchc.resources import read_text
@@ -115,7 +116,7 @@ def _central(line: str) -> bool:
     return any(line_key.endswith(" " + ending) for ending in _config()["central_endings"])
 
 
-def _issuer_lines(header: Sequence[str]) -> list[str]:
+def own_lines(header: Sequence[str]) -> list[str]:
     """The header's lines but the national motto (its "XÃ HỘI" is no ward)."""
     motto = tuple(_config()["motto"])
     return [line for line in header if line and not match_key(line).startswith(motto)]
@@ -180,5 +181,82 @@ def document_province(
     first, then without diacritics, so a tone mistyped in the source ("HUYỆN HÓN QUẢN")
     still finds its district when no other name does.
     """
-    lines = _issuer_lines(header) + [line for line in issuer_lines if line]
+    lines = own_lines(header) + [line for line in issuer_lines if line]
     return _find(lines, place, issued, loose=False) or _find(lines, place, issued, loose=True)
+
+
+@dataclass(frozen=True)
+class NamedUnit:
+    """A real unit a line names: "tỉnh Đồng Tháp", and the provinces it can be in."""
+
+    level: str
+    name: str  # as the official lists spell it
+    candidates: Candidates
+
+    def __str__(self) -> str:
+        return f"{self.level} {self.name}"
+
+
+def _joined(*tables: dict[str, Candidates]) -> dict[str, Candidates]:
+    out: dict[str, Candidates] = {}
+    for table in tables:
+        for name, found in table.items():
+            held = out.setdefault(name, {})
+            for code, former in found.items():
+                held[code] = former if held.get(code, former) == former else None
+    return out
+
+
+@cache
+def _unit_tables(loose: bool) -> Tables:
+    """Level written in a unit → name → candidates: today's units and the former ones, since
+    a text of 2023 names a district or commune that no longer exists."""
+    provinces, old, new, communes = province_names(loose), districts(loose), wards(loose), former_communes(loose)
+    levels = set(_config()["unit_levels"].values())
+    out: Tables = {level: _joined(old.get(level, {}), new.get(level, {}), communes.get(level, {})) for level in levels}
+    out["tỉnh"] = provinces
+    out["thành phố"] = _joined(provinces, old.get("thành phố", {}))
+    return out
+
+
+@cache
+def _unit_levels() -> list[tuple[list[str], str]]:
+    """(printed level words, level written in the unit), the longest first ("thị xã" before "xã")."""
+    levels = [(printed.split(), written) for printed, written in _config()["unit_levels"].items()]
+    return sorted(levels, key=lambda level: len(level[0]), reverse=True)
+
+
+def _unit(line: str, loose: bool) -> NamedUnit | None:
+    words = _WORD.findall(line)
+    keys = [match_key(word) for word in words]
+    tables, spelled = _unit_tables(loose), spellings(loose)
+    start = 0
+    while start < len(words):
+        level = next(((printed, written) for printed, written in _unit_levels() if keys[start : start + len(printed)] == printed), None)
+        if level is None:
+            start += 1
+            continue
+        printed, written = level
+        end = start + len(printed)
+        name: list[str] = []
+        for word in words[end : end + _LONGEST_NAME]:
+            if not (word[0].isupper() or word[0].isdigit()):
+                break
+            name.append(key(word, loose))
+        for size in range(len(name), 0, -1):
+            found = tables[written].get(" ".join(name[:size]))
+            if found:
+                return NamedUnit(written, spelled[written][" ".join(name[:size])], found)
+        start = end  # "THỊ XÃ Tân Phú" that is no thị xã is no "xã Tân Phú" either
+    return None
+
+
+def named_unit(line: str) -> NamedUnit | None:
+    """The first real unit that ``line`` names after a level word, in the official spelling.
+
+    The name reaches only as far as a real unit's name does, the longest known winning
+    ("TỈNH ĐỒNG THÁP ĐỐI VỚI …" → "tỉnh Đồng Tháp"; "xã Tân Phú Đông" before "xã Tân Phú"),
+    and must be printed with capitals ("xã hội số" names no commune). Names are matched
+    exactly first, then without diacritics ("HUYỆN HÓN QUẢN" → "huyện Hớn Quản").
+    """
+    return _unit(line, loose=False) or _unit(line, loose=True)

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from cchc.graph.agencies import find_mentions
+from cchc.graph.bases import citation, legal_bases
 from cchc.graph.citations import find_references
 from cchc.graph.cleanse import join_broken_lines
 from cchc.graph.ocr import repair
 from cchc.graph.footnotes import Note, split_footnotes
 from cchc.graph.gazetteer import document_province
-from cchc.graph.units import authority_line, regulated_unit
+from cchc.graph.units import authority_line, deciding_line, regulated_unit
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
 from cchc.resources import read_text
@@ -28,7 +29,7 @@ _RANK = {"preamble": -1, "closing": -1, "part": 0, "chapter": 1, "section": 2, "
 _EID = {"preamble": "preamble", "closing": "closing", "part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
 _KIND = {"roman": "item", "clause": "clause"}
 _AUTHORITY_START = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHÁNH )")
-_CASE_SENSITIVE = {"authority", "number", "citation_issuer"}
+_CASE_SENSITIVE = {"authority", "inner_authority", "deputy_title", "number", "citation_issuer"}
 _MARKUP = re.compile(r"^\s*#+\s*|\*\*|__")
 _HEADER_LINES = 15  # the issuer's block, number and place line, when no kind heading ends it
 
@@ -164,42 +165,6 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _citation(text: str) -> Citation:
-    found = patterns().search["instrument"].search(text)
-    kind = number = None
-    if found:
-        kind = fold(found.group(1)).lower().replace(" ", "_")
-        number = found.group(2)
-    issuer = patterns().search["citation_issuer"].search(text)
-    if number:
-        subject = patterns().search["citation_title"].search(text[found.end() :])
-        title = subject.group(0).strip(" ;.") if subject else None
-    else:  # "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": the name is the title
-        title = re.split(r"\s+ngày\s+\d|;$", text)[0].strip(" ;.")
-        kind = "luat" if title.startswith(("Luật", "Bộ luật")) else kind
-    return Citation(
-        text=text, kind=kind, number=number, date=_date(text), issuer=issuer.group(1).strip() if issuer else None, title=title
-    )
-
-
-def _implemented(cleaned: list[str]) -> tuple[Citation, ...]:
-    """A plan's legal bases: the instruments its opening "Thực hiện …" sentence lists, one
-    per ';' item. What an item's instrument in turn implements ("… về thực hiện Nghị quyết
-    số …") is nested in that item, not a basis of its own."""
-    p = patterns()
-    found: list[Citation] = []
-    for text in cleaned[:80]:
-        match = p.search["implements"].match(text)
-        if not match:
-            continue
-        for item in match.group(1).split(";"):
-            head = p.search["implements_item"].match(item)
-            if head:
-                found.append(_citation(item.strip()))
-        break
-    return tuple(found)
-
-
 def _split_attachments(lines: list[str]) -> list[int]:
     """Line indexes where an attached text starts ("(Ban hành kèm theo Quyết định số …)")."""
     starts = []
@@ -256,10 +221,25 @@ def _signer(cleaned: list[str]) -> Signer | None:
         if name is None:
             continue
         if auth:
-            title = following[0] if following and following[0].isupper() else None
-            return Signer(name=name, authority=auth.group(1), title=title.capitalize() if title else None, on_behalf_of=auth.group(2))
+            authority, held, title = _innermost(auth.group(1), auth.group(2))
+            if title is None and following and following[0].isupper():
+                title = following[0]
+            return Signer(name=name, authority=authority, title=title.capitalize() if title else None, on_behalf_of=held)
         return Signer(name=name, authority=None, title=text.capitalize())
     return None
+
+
+def _innermost(authority: str, held: str) -> tuple[str, str, str | None]:
+    """(authority, on behalf of, title) of a block written on one line ("TM. ỦY BAN NHÂN DÂN
+    KT. CHỦ TỊCH PHÓ CHỦ TỊCH", a flattened layout): the innermost mark signs, and the
+    deputy's title that ends the line is the signer's."""
+    p = patterns()
+    for inner in p.search["inner_authority"].finditer(held):
+        authority, held = inner.group(1), held[inner.end() :]
+    deputy = p.search["deputy_title"].search(held)
+    if deputy:
+        return authority, held[: deputy.start()].strip(), deputy.group(1)
+    return authority, held, None
 
 
 def _recipients(cleaned: list[str]) -> tuple[str, ...]:
@@ -316,10 +296,13 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
     kind = kind_default
     title = None
     header_end = _HEADER_LINES
+    preamble_start = 0
+    title_lines: list[str] = []
     for index, text in enumerate(cleaned[:40]):
         key = _kind_key(text)
         if key:
             header_end = min(index, _HEADER_LINES)
+            preamble_start = index + 1
             kind = p.kinds[key]
             rest = text[len(key):].strip()
             title_lines = [rest] if rest else []
@@ -329,6 +312,10 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
                     break
                 if _AUTHORITY_START.match(follow):
                     break  # the issuing authority's line follows the trích yếu
+                if title_lines and all(line.isupper() for line in title_lines) and not follow.isupper():
+                    break  # a trích yếu in capitals goes on in capitals: this is the opening paragraph
+                if not follow.isupper() and p.search["implements"].match(follow):
+                    break  # a plan's opening "Thực hiện Nghị quyết số …"
                 title_lines.append(follow)
             title = " ".join(title_lines) or None
             break
@@ -340,12 +327,9 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
         if place_match and _date(text):
             place, issued = place_match.group(1).strip(), _date(text)
             break
-    bases = tuple(_citation(m.group(1)) for t in cleaned if (m := p.search["basis"].match(t)))
-    bases = tuple(c for c in bases if c.number or (c.title and c.title.split()[0] in ("Luật", "Bộ", "Nghị", "Quyết", "Chỉ", "Thông", "Kế", "Hiến")))
-    if not bases:
-        bases = _implemented(cleaned)
+    bases = legal_bases(_preamble(cleaned[preamble_start:]), title_lines)
     proposer = next((m.group(1) for t in cleaned if (m := p.search["proposer"].match(t))), None)
-    replaces = tuple(_citation(m.group(1)) for t in cleaned if (m := p.search["replaces"].search(t)))
+    replaces = tuple(citation(m.group(1)) for t in cleaned if (m := p.search["replaces"].search(t)))
     signer = _signer(cleaned)
     promulgated = p.search["promulgated_by"].search(head.replace("\n", " "))
     promulgated_by = None
@@ -358,11 +342,14 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
             date=_date(promulgated.group(0)),
         )
     issuer = authority_line(cleaned)
+    header = _header_block(cleaned[:header_end])
+    cited_by = promulgated_by.text if promulgated_by else None
+    province = document_province(header, [text for text in (issuer, cited_by) if text], place, issued)
     return DocumentMetadata(
         kind=kind,
         title=title,
         issuer=issuer,
-        unit=regulated_unit(cleaned, title, promulgated_by.text if promulgated_by else None),
+        unit=regulated_unit(deciding_line(cleaned), header, cited_by, title, province),
         number=number.group(1) if number else None,
         issued=issued,
         place=place,
@@ -373,13 +360,18 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
         recipients=_recipients(cleaned),
         executors=_executors(cleaned),
         promulgated_by=promulgated_by,
-        province=document_province(
-            _header_block(cleaned[:header_end]),
-            [text for text in (issuer, promulgated_by.text if promulgated_by else None) if text],
-            place,
-            issued,
-        ),
+        province=province,
     )
+
+
+def _preamble(lines: list[str]) -> list[str]:
+    """The lines before the body's first heading (Phần, Chương, Điều, "I.", "1."): where a
+    text names its bases. A "Căn cứ" inside a plan's tasks is no basis of the plan."""
+    for index, text in enumerate(lines):
+        found = _classify(text)
+        if found and found[0] not in ("point", "indent"):
+            return lines[:index]
+    return lines
 
 
 def _header_block(lines: list[str]) -> list[str]:

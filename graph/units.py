@@ -1,39 +1,29 @@
 """Which administrative unit (or agency) a document regulates, and who issued it.
 
-Tried in order: a place in the trích yếu ("… trên địa bàn huyện Chợ Mới"); the issuing
-authority's line just before the first "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG
-NAM"), which names a place or, for an agency's own regulation, the agency ("CHÁNH VĂN
-PHÒNG ỦY BAN NHÂN DÂN THÀNH PHỐ"); the body of the "Ban hành kèm theo …" line; the
-header lines. Names printed in capitals are returned in the usual case.
+The unit is what the issuer prints about itself, each place name checked against the
+gazetteer of real units (``cchc.graph.gazetteer.named_unit``), in this order: the
+deciding line just before the first "Căn cứ" ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG
+NAM"); for an agency's own regulation, the agency that line's authority heads ("CHÁNH
+VĂN PHÒNG ỦY BAN NHÂN DÂN THÀNH PHỐ", "GIÁM ĐỐC SỞ NỘI VỤ"); the header's lines in
+capitals, the lowest body first ("UBND TỈNH SÓC TRĂNG" above "UBND HUYỆN MỸ XUYÊN" is the
+district); the "Ban hành kèm theo … của …" line. Only when none of these names a place
+or an agency may the trích yếu tell ("… trên địa bàn huyện Chợ Mới" under a header that
+says only "BAN CHỈ ĐẠO …"), and only a real unit of the document's province: a title
+says what a text is about, and its first capitalised words after "tỉnh" are often no
+name at all ("… tỉnh Đồng Tháp Đối Với Các Ngành …"). A central body's document
+regulates no place it mentions.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cchc.graph.agencies import held_agency
+from cchc.graph.gazetteer import named_unit, own_lines
+from cchc.graph.model import Province
 
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "quận", "xã", "phường")
-_LEVEL = re.compile(r"(?<!\w)(" + "|".join(_LEVELS) + r")\s+(\w[\w\s]*)", re.IGNORECASE)
-_STOP = {"và", "về", "trong", "năm", "giai", "đoạn", "đến", "theo", "của", "trên", "tại", "cấp"}
-
-
-def _place(text: str) -> str | None:
-    for match in _LEVEL.finditer(text):
-        level, rest = match.group(1).lower(), match.group(2).split()
-        name: list[str] = []
-        for word in rest:
-            bare = word.strip(",.;:()")
-            if not bare or bare.lower() in _STOP or not bare[0].isupper():
-                break
-            name.append(bare.title() if bare.isupper() else bare)
-            if bare != word:
-                break
-        if name:
-            return f"{level} {' '.join(name)}"
-    return None
-
-
 _MINISTRY_HEAD = re.compile(r"\b(?:bộ|sở)\s+(?!trưởng\b)", re.IGNORECASE)
 _FIELD_START = re.compile(r"(^\w+\s+|\s(?:và|-)\s+|,\s+)(\w)")
 
@@ -55,16 +45,21 @@ _AUTHORITY = re.compile(
 )
 
 
-def authority_line(cleaned: list[str]) -> str | None:
-    """The line naming who decides ("ỦY BAN NHÂN DÂN HUYỆN …"), in capitals a few lines
-    before the first "Căn cứ", past the trích yếu."""
+def deciding_line(cleaned: list[str]) -> str | None:
+    """The line naming who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN …"), in capitals a few
+    lines before the first "Căn cứ", past the trích yếu."""
     for index, text in enumerate(cleaned):
         if text.startswith("Căn cứ"):
             for previous in reversed(cleaned[max(0, index - 6) : index]):
                 if previous.isupper() and _AUTHORITY.match(previous):
                     return previous
             break
-    return _header_issuer(cleaned)
+    return None
+
+
+def authority_line(cleaned: list[str]) -> str | None:
+    """Who issues the text: the deciding line, else the issuing body of the header."""
+    return deciding_line(cleaned) or _header_issuer(cleaned)
 
 
 def _header_issuer(cleaned: list[str]) -> str | None:
@@ -78,17 +73,32 @@ def _header_issuer(cleaned: list[str]) -> str | None:
     return None
 
 
-def regulated_unit(cleaned: list[str], title: str | None, promulgated_by: str | None) -> str | None:
-    for text in (title, authority_line(cleaned), promulgated_by):
-        place = _place(text) if text else None
-        if place:
-            return place
-    authority = authority_line(cleaned)
-    if authority:
-        agency = held_agency(_sentence_case(authority))
-        if agency:
-            return agency
-    for first, second in zip(cleaned[:12], cleaned[1:13]):
-        if re.search(r"ỦY BAN NHÂN DÂN|UBND", first) and (place := _place(second)):
-            return place
+def regulated_unit(
+    deciding: str | None,
+    header: Sequence[str],
+    promulgated_by: str | None = None,
+    title: str | None = None,
+    province: Province | None = None,
+) -> str | None:
+    """The unit a document regulates: "tỉnh Đồng Tháp", "xã Tân Phú", "Bộ Nội vụ", or None.
+
+    ``deciding``: the line before the first "Căn cứ" (``deciding_line``); ``header``: the
+    issuer's block above the kind heading; ``promulgated_by``: the "Ban hành kèm theo …"
+    text; ``title``: the trích yếu, read last; ``province``: the document's, which a
+    title's place must lie in.
+    """
+    found = named_unit(deciding) if deciding else None
+    if found:
+        return str(found)
+    agency = held_agency(_sentence_case(deciding)) if deciding else None
+    if agency:
+        return agency
+    for line in (*(line for line in reversed(own_lines(header)) if line.isupper()), promulgated_by):
+        found = named_unit(line) if line else None
+        if found:
+            return str(found)
+    if title and not (province and province.code == 0):
+        found = named_unit(title)
+        if found and (province is None or province.code in found.candidates):
+            return str(found)
     return None

@@ -73,10 +73,10 @@ def test_province_and_district_meet_on_functions(store) -> None:
 
 def test_ratings_and_legal_bases(store) -> None:
     result = compare(store, "Hớn Quản", "tỉnh Quảng Nam", align=False)
-    ratings = [text for text, *_ in cell_values(row(result, "Đánh giá, xếp loại", "Ngưỡng xếp loại"), "huyện Hón Quản")]
+    ratings = [text for text, *_ in cell_values(row(result, "Đánh giá, xếp loại", "Ngưỡng xếp loại"), "huyện Hớn Quản")]
     assert "Hoàn thành xuất sắc nhiệm vụ: ≥ 90%" in ratings
     bases = row(result, "Căn cứ pháp lý", "Căn cứ ban hành")
-    hon_quan = {text: refs for text, _, _, refs in cell_values(bases, "huyện Hón Quản")}
+    hon_quan = {text: refs for text, _, _, refs in cell_values(bases, "huyện Hớn Quản")}
     assert hon_quan["Nghị định 61/2018/NĐ-CP"] == ["Phần căn cứ ban hành"]
     assert "Chỉ thị 13/CT-TTg" in [text for text, *_ in cell_values(bases, "tỉnh Quảng Nam")]
 
@@ -107,4 +107,4 @@ def test_both_backends_give_the_same_comparison(any_store) -> None:
     assert result.differing == 30
     assert [(a.kind, len(a.pairs)) for a in result.alignments] == [("quy_che", 5)]  # closing paragraphs are no article text
     leads = survey(any_store, resolve.area("thể chế"))
-    assert leads.shares[0].sentence == "Tư pháp (Phòng Tư pháp, Sở Tư pháp) chủ trì ở 3 trên 5 đơn vị (huyện Hón Quản, huyện Mỹ Xuyên, tỉnh Quảng Nam)."
+    assert leads.shares[0].sentence == "Tư pháp (Phòng Tư pháp, Sở Tư pháp) chủ trì ở 3 trên 5 đơn vị (huyện Hớn Quản, huyện Mỹ Xuyên, tỉnh Quảng Nam)."

@@ -133,7 +133,7 @@ def test_all_units_for_one_area(store_dir: Path) -> None:
     assert leads["huyện Mỹ Xuyên"] == ["Phòng Tư pháp"] and leads["huyện Chợ Mới"] == []
     assert set(leads["tỉnh Quảng Nam"]) == {"Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh"}
     assert data["distribution"][0]["sentence"] == (
-        "Tư pháp (Phòng Tư pháp, Sở Tư pháp) chủ trì ở 3 trên 5 đơn vị (huyện Hón Quản, huyện Mỹ Xuyên, tỉnh Quảng Nam)."
+        "Tư pháp (Phòng Tư pháp, Sở Tư pháp) chủ trì ở 3 trên 5 đơn vị (huyện Hớn Quản, huyện Mỹ Xuyên, tỉnh Quảng Nam)."
     )
     assert data["without_sentence"] == "Chưa quy định cơ quan chủ trì ở 1 trên 5 đơn vị (huyện Chợ Mới)."
     screen = run(store_dir, "--all", "--area", "TTHC")

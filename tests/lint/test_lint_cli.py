@@ -72,7 +72,7 @@ def test_unit_on_the_graph(store: list[str]) -> None:
     result = cli("lint", "Hớn Quản", "--format", "json", "--as-of", "2025-01-01", *store)
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert data["target"] == "huyện Hón Quản"
+    assert data["target"] == "huyện Hớn Quản"
     rules = {(f["rule"], f["label"]) for f in data["findings"]}
     # the decision is labelled by the number its annex cites, as cchc facts gives it
     assert ("L101", "212/QĐ-UBND, văn bản kèm theo, Điều 12 khoản 2") in rules

@@ -29,3 +29,12 @@ def test_a_plans_legal_bases_are_the_instruments_it_implements() -> None:
         "I. MỤC ĐÍCH\n1. Sở Du lịch chủ trì triển khai.\n"
     )
     assert [c.number for c in doc(text).metadata.legal_bases] == ["12/NQ-CP", "345/QĐ-TTg"]
+
+
+def test_a_signature_block_flattened_onto_one_line_still_signs_with_its_innermost_authority() -> None:
+    text = HEADER + (
+        "I. MỤC ĐÍCH\n1. Sở Du lịch chủ trì triển khai.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH\nLò Văn Bình\n"
+    )
+    signer = doc(text).metadata.signer
+    assert (signer.authority, signer.on_behalf_of, signer.title) == ("KT", "CHỦ TỊCH", "Phó chủ tịch")
