@@ -45,6 +45,7 @@ class _Lexicon:
     collective_list: re.Pattern[str]
     council_end: re.Pattern[str]
     dash_note: re.Pattern[str]
+    field_heads: frozenset[str]
     standalone: frozenset[str]
     addressed: frozenset[str]
     same_posts: tuple[tuple[str, str], ...]
@@ -76,7 +77,7 @@ def _lexicon() -> _Lexicon:
     short = {match_key(k): v for k, v in data["key_abbreviations"].items()}
     return _Lexicon(
         starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
-        re.compile(data["council_end"]), re.compile(data["dash_note"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
+        re.compile(data["council_end"]), re.compile(data["dash_note"]), frozenset(data["field_heads"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
         tuple((match_key(k), match_key(v)) for k, v in data["same_posts"].items()),
         re.compile(r"[ \t]+" + data["steering_bodies"]),
         re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) + r")(?!\w)"),
@@ -99,6 +100,7 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
     end = pos
     lowercase_run = 0
     cursor = pos
+    bare_head = False
     while True:
         match = _NEXT_TOKEN.match(text, cursor)
         if not match:
@@ -109,7 +111,10 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
         if _capital(token) or (token.isupper() and len(token) > 1):
             end = cursor = match.end()
             lowercase_run = 0
+            bare_head = token in lexicon.field_heads
             continue
+        if bare_head and token.islower():
+            break  # "Giám đốc Sở không kiêm nhiệm …": a head word alone names no field
         if token in ("và", "&", "-", "–", ","):
             following = _NEXT_TOKEN.match(text, match.end())
             # "Văn phòng HĐND và UBND xã": the council and its committee share one office,

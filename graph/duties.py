@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cchc.graph.agencies import Mention, find_mentions, head_at, listed_header, may_name, restore_case, stops_name
+from cchc.graph.functions import usual_spelling
 from cchc.graph.model import ParsedDocument, Provision
 from cchc.graph.rules import match_at, rule
 
@@ -65,7 +66,15 @@ def strip_prefix(text: str) -> tuple[str, str]:
 def heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     """The agencies a heading or a short lead-in line is about, and what follows them
     (a duty when the line goes on: "Sở X có trách nhiệm hướng dẫn …"); None if the line
-    is not about agencies."""
+    is not about agencies. Names read from capitals ("2. SỞ Y TẾ") take their usual
+    spelling ("Sở Y tế")."""
+    found = _heading_subjects(line)
+    if found and line.isupper():
+        return [replace(s, name=usual_spelling(s.name)) for s in found[0]], found[1]
+    return found
+
+
+def _heading_subjects(line: str) -> tuple[list[Subject], str] | None:
     cased = _sentence_case(line)
     if not may_name(cased):
         return None
@@ -203,8 +212,21 @@ def duty_units(doc: ParsedDocument, prefix: str = "") -> Iterator[DutyUnit]:
     """Every duty of one part of a document, in document order."""
     if doc.preamble is not None:
         yield from _walk(doc.preamble, (), [], prefix, preamble=True)
+    default = _default_subject(doc.metadata.title or "")
     for top in doc.body:
-        yield from _walk(top, (), [], prefix)
+        yield from _walk(top, default, [], prefix)
+
+
+def _default_subject(title: str) -> tuple[Subject, ...]:
+    """The unit a text about one unit's duties is about ("… chức năng, nhiệm vụ, quyền
+    hạn và cơ cấu tổ chức của Sở Nội vụ"): the agency of every duty naming no other."""
+    about = rule("seg.default.title").search(title)
+    if not about:
+        return ()
+    named = [m for m in find_mentions(_sentence_case(about.group(1).strip(" ."))) if m.kind == "agency"]
+    if not named or named[0].start != 0:
+        return ()
+    return (Subject(usual_spelling(named[0].name), "agency", "seg.default.title"),)
 
 
 def _walk(

@@ -63,3 +63,33 @@ def comma_fields() -> tuple[str, ...]:
                 if len(words) == 2 and "," in words[1] and words[1][:1].isupper():
                     fields.add(words[1])
     return tuple(sorted(fields, key=len, reverse=True))
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    graph = ontology_graph()
+    found: dict[str, str] = {}
+    for concept in graph.subjects(SKOS.inScheme, SCHEME):
+        for prop in (SKOS.altLabel, LEVEL_LABEL):
+            for label in graph.objects(concept, prop):
+                found.setdefault(match_key(str(label)), str(label))
+    return found
+
+
+_FIELD_NAME = re.compile(r"^(Sở|Bộ|Cục) (\S.*)$")
+_COMPONENT = re.compile(r"(\s+và\s+|\s*,\s*|\s+-\s+)", re.IGNORECASE)
+
+
+def usual_spelling(name: str) -> str:
+    """A name read from capitals ("SỞ NỘI VỤ" → "Sở Nội Vụ") in its usual spelling: the
+    vocabulary's ("Sở Nội vụ") when it knows the name, else a field name's own rule, the
+    first word of each field capitalised ("Sở Y tế", "Sở Giáo dục và Đào tạo")."""
+    known = _spellings().get(match_key(name))
+    if known:
+        return known
+    field = _FIELD_NAME.match(name)
+    if not field:
+        return name
+    parts = _COMPONENT.split(field.group(2))
+    cased = [p.lower() if _COMPONENT.fullmatch(p) else p[:1].upper() + p[1:].lower() for p in parts]
+    return f"{field.group(1)} {''.join(cased)}"

@@ -31,10 +31,11 @@ def distinct_iri(iri: str, digest: str) -> str:
 
 
 def same_document(held_digest: str | None, held_name: str, digest: str, name: str) -> bool:
-    """Whether a stored graph (its recorded digest and file name) holds this text.
+    """Whether a stored graph (its recorded digest and file name) holds this document.
 
-    Graphs stored before digests were recorded have none: the file name then decides.
+    The same text under another name is the same document; so is the same file edited
+    (a typo mended, a line added) and ingested again, whose digest changed with it. Only
+    a different file with a different text is another document. The file name also keeps
+    a store valid when the comparison form of texts improves between versions.
     """
-    if held_digest:
-        return held_digest == digest
-    return held_name == name
+    return held_name == name or (held_digest is not None and held_digest == digest)

@@ -102,6 +102,15 @@ def test_agencies_from_headings_and_lead_ins(text: str, expected: tuple[str, str
     assert expected in roles(text)
 
 
+def test_a_text_about_one_units_duties_makes_it_the_default_agency() -> None:
+    """ "Quy định chức năng, nhiệm vụ … của Trung tâm X": its duties are X's."""
+    text = (
+        "QUY ĐỊNH\nCHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ Y TẾ\n"
+        "Điều 2. Nhiệm vụ và quyền hạn\n1. Hướng dẫn các cơ sở khám bệnh lập hồ sơ cấp phép hoạt động.\n"
+    )
+    assert ("Sở Y tế", "chu_tri") in roles(text)
+
+
 def test_a_line_stating_a_task_attribute_is_no_duty() -> None:
     """ "Thời gian thực hiện: …" under a duty qualifies it; it is no second duty."""
     text = "1. Sở Xây dựng\n- Rà soát quy hoạch các khu dân cư.\nThời gian thực hiện: Quý IV năm 2026.\nKinh phí: ngân sách tỉnh.\n"
@@ -179,6 +188,7 @@ def test_the_subject_carries_to_the_next_clause() -> None:
         ("Phòng Văn hóa - Xã hội thụ lý hồ sơ đề nghị.", "Phòng Văn hóa - Xã hội"),
         ("Sở Tài chính - Cơ quan thường trực Hội đồng thẩm định", "Sở Tài chính"),
         ("Cục Thuế cử cán bộ tham gia đoàn công tác.", "Cục Thuế"),
+        ("Khi Giám đốc Sở vắng mặt, một Phó Giám đốc điều hành.", "Giám đốc Sở"),
         ("Ban Quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh tiếp nhận hồ sơ.", "Ban Quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh"),
     ],
 )

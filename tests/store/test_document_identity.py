@@ -127,3 +127,16 @@ def test_cchc_ingest_of_a_folder_says_which_file_was_kept_apart(tmp_path) -> Non
     assert result.exit_code == 0, result.output
     (note,) = [line for line in result.stdout.splitlines() if line.startswith("Lưu ý:")]
     assert "«b.txt»" in note and "«a.txt»" in note and "/doc/dong-nai/" in note
+
+
+def test_an_edited_file_ingested_again_replaces_its_graph(tmp_path) -> None:
+    """A typo mended in the same file changes its digest, not its identity."""
+    store = EmbeddedStore(tmp_path / "store")
+    try:
+        first = ingest(store, [_write(tmp_path / "v1", {"qd.txt": _decision("TỈNH ĐỒNG NAI")})])
+        edited = _decision("TỈNH ĐỒNG NAI", body="Kiện toàn Ban Chỉ đạo cải cách hành chính của xã.")
+        second = ingest(store, [_write(tmp_path / "v2", {"qd.txt": edited})])
+        assert second.ingested[0].iri == first.ingested[0].iri and not second.kept_apart
+        assert sum(1 for g in store.graph_names() if g.startswith(first.ingested[0].iri)) == 1
+    finally:
+        store.close()
