@@ -218,6 +218,11 @@ def may_name(text: str) -> bool:
     return _lexicon().starts.search(text) is not None
 
 
+def names_at(text: str, position: int) -> bool:
+    """Whether a name (agency, body, post or title) starts at ``position``."""
+    return _lexicon().starts.match(text, position) is not None
+
+
 def head_at(text: str) -> str | None:
     """The agency head word ``text`` starts with ("Ban Quản lý", "Sở"), if any."""
     match = _lexicon().starts.match(text)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from cchc.graph.agencies import Mention, find_mentions, iter_mentions, listed_header
+from cchc.graph.agencies import Mention, find_mentions, iter_mentions, listed_header, names_at
 from cchc.graph.duties import DutyUnit, Subject, _leading_group
 from cchc.graph.rules import match_at, rule
 
@@ -60,6 +60,9 @@ class _Subject:
     request: bool
 
 
+_OPENING = re.compile(r"\s*(?:(?:các|cho|đối với)\s+)?", re.IGNORECASE)  # what may stand before a subject
+
+
 def own_subject(text: str) -> _Subject | None:
     """The clause's own subject list, when it names one where a subject stands."""
     offset = 0
@@ -73,15 +76,17 @@ def own_subject(text: str) -> _Subject | None:
         request = match_at("role.request", text, offset) is not None
         offset = delegate
         used = "role.subject.request" if request else "role.subject.delegated"
-    collective = None if listed_header(text[offset:]) else match_at("seg.heading.collective", text, offset)
+    listed = listed_header(text[offset:])  # "Các Sở, ngành: Tài chính, Tư pháp …"
+    collective = None if listed else match_at("seg.heading.collective", text, offset)
     if collective and next(_names_from(text[collective:]), None):
         offset = collective  # "Các Sở, ban, ngành, UBND cấp xã …": the named body
+    elif not listed and not names_at(text, _OPENING.match(text, offset).end()):
+        return None  # most duties open with their verb: no need to read the whole clause
     mentions = _names_from(text[offset:])
     first = next(mentions, None)
     if not first:
         return None
     before = text[offset : offset + first.start]
-    listed = listed_header(text[offset:])  # "Các Sở, ngành: Tài chính, Tư pháp …"
     if not (listed and listed.end() >= first.start) and not re.fullmatch(r"\s*(?:các|cho|đối với)?\s*", before, re.IGNORECASE):
         return None
     group = _leading_group(chain([first], mentions), text[offset:])
@@ -142,7 +147,7 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     subject led ("Chủ trì …. Chủ động phối hợp với Sở X để …") it still leads, and X is its
     partner."""
     text = unit.text
-    if rule("role.skip.execution").search(text) or rule("role.skip.difficulties").match(text):
+    if ("hi hành" in text and rule("role.skip.execution").search(text)) or rule("role.skip.difficulties").match(text):
         return [], Carry()
     labelled = _labelled(text)
     if labelled:
