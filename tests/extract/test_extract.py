@@ -362,3 +362,21 @@ def test_a_body_written_two_ways_is_one_node() -> None:
     member_of = {t.object for t in triples if t.predicate.value == ORG + "organization"}
     meets = {t.object for t in triples if t.predicate.value == CCHC + "body"}
     assert len(member_of) == 1 and member_of == meets
+
+
+@pytest.mark.parametrize(
+    ("name", "function"),
+    [
+        ("Sở Nông nghiệp và Môi trường", "nong_nghiep_moi_truong"),
+        ("Sở Tài nguyên và Môi trường tỉnh Lào Cai", "nong_nghiep_moi_truong"),  # merged in 2025
+        ("Sở Giao thông vận tải", "xay_dung"),  # merged into Xây dựng in 2025
+        ("Sở Khoa học và Công nghệ", "khoa_hoc_cong_nghe"),
+        ("Công an xã Tân Phú", "cong_an"),
+        ("Thuế tỉnh Lạng Sơn", "thue"),
+        ("Sở Dân tộc và Tôn giáo", "dan_toc_ton_giao"),
+    ],
+)
+def test_the_2025_departments_have_their_functions(name: str, function: str) -> None:
+    from cchc.graph.functions import function_of
+
+    assert function_of(name) == function
