@@ -85,13 +85,23 @@ def test_training_is_deterministic_and_rebuilds_the_shipped_model() -> None:
     assert first == shipped  # `python -m cchc.graph.train_areas` was run after the data last changed
 
 
-def test_criteria_of_another_field_are_no_index_scoring() -> None:
-    """ "Bộ tiêu chí" of technology use is no reform index: the duty's words decide."""
+@pytest.mark.parametrize(
+    ("duty", "not_area"),
+    [
+        # "Bộ tiêu chí" of technology use is no reform index
+        ("Xây dựng bộ tiêu chí đánh giá mức độ ứng dụng công nghệ của hợp tác xã.", "danh_gia_chi_so"),
+        # monitoring a system or a resource is no inspection
+        ("Giám sát, bảo đảm an toàn thông tin cho hệ thống thư điện tử công vụ.", "kiem_tra"),
+        ("Lắp đặt thiết bị giám sát mực nước tại các trạm bơm.", "kiem_tra"),
+    ],
+)
+def test_word_senses_in_extraction(duty: str, not_area: str) -> None:
+    """The duty's own words decide, through the whole extraction path (cues and model)."""
     from cchc.graph.extract import extract_facts
     from cchc.graph.model import SourceText
     from cchc.graph.structure import parse_document
 
-    text = "1. Sở Khoa học và Công nghệ\na) Xây dựng bộ tiêu chí đánh giá mức độ ứng dụng công nghệ của hợp tác xã.\n"
+    text = f"1. Sở Khoa học và Công nghệ\na) {duty}\n"
     facts = extract_facts(parse_document(SourceText(name="vi-du.txt", text=text, format="txt")))
     areas = {a.area for a in facts.assignments}
-    assert areas and "danh_gia_chi_so" not in areas
+    assert areas and not_area not in areas
