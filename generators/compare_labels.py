@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import rdflib
 
 from cchc.graph.namespaces import CCHC, VOCAB
-from cchc.graph.ontology import ontology_graph
+from cchc.graph.ontology import vocabulary_graph
 
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 PAR_INDEX = rdflib.URIRef(f"{VOCAB}index/par_index")
@@ -32,16 +32,6 @@ _ROMAN = re.compile(r"^[ivxlc]+$")
 _LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "xã", "phường", "quận")
 
 
-@cache
-def _vocabulary() -> rdflib.Graph:
-    """The ontology and vocabularies, built once per process and only read here.
-
-    ``ontology_graph()`` builds a fresh graph at every call (~30 ms); a comparison asks
-    for dozens of labels, and building it per label was most of a comparison's time.
-    """
-    return ontology_graph()
-
-
 def notation(iri: str) -> str:
     """The last segment of a concept IRI: ``…/area/the_che`` → ``the_che``."""
     return iri.rstrip("/").rsplit("/", 1)[-1]
@@ -50,7 +40,7 @@ def notation(iri: str) -> str:
 @cache
 def concept_label(scheme: str, code: str) -> str:
     """The Vietnamese prefLabel of a concept of ``scheme`` (area, function, period, doc-kind…)."""
-    graph = _vocabulary()
+    graph = vocabulary_graph()
     for label in graph.objects(rdflib.URIRef(f"{VOCAB}{scheme}/{code}"), SKOS.prefLabel):
         if getattr(label, "language", None) == "vi":
             return str(label)
@@ -75,7 +65,7 @@ def kind_label(code: str) -> str:
 
 @cache
 def _kind_pattern() -> re.Pattern[str]:
-    graph = _vocabulary()
+    graph = vocabulary_graph()
     labels = {
         str(label)
         for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + "doc-kind"))
@@ -102,7 +92,7 @@ def area_sort_key(code: str) -> tuple[int, str]:
 @cache
 def par_areas() -> tuple[str, ...]:
     """The reform areas the PAR Index scores (its criteria's ``cchc:coversArea``), in order."""
-    graph = _vocabulary()
+    graph = vocabulary_graph()
     covered = {
         notation(str(area))
         for criterion in graph.subjects(rdflib.URIRef(CCHC + "criterionOf"), PAR_INDEX)
@@ -114,7 +104,7 @@ def par_areas() -> tuple[str, ...]:
 @cache
 def all_areas() -> tuple[str, ...]:
     """Every reform area of the SKOS scheme, in reading order."""
-    graph = _vocabulary()
+    graph = vocabulary_graph()
     codes = {str(code) for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + "area")) for code in graph.objects(concept, SKOS.notation)}
     return tuple(sorted(codes, key=area_sort_key))
 

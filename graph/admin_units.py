@@ -191,6 +191,27 @@ def _extends(alias: str, name: str) -> bool:
 
 
 @cache
+def _province_spellings() -> dict[str, str]:
+    provinces: dict[str, str] = {}
+    for current, formers in _legacy()["provinces"].items():
+        for name in (current, *formers):
+            provinces.setdefault(key(name), name)
+    for alias, name in _legacy()["spellings"].items():
+        provinces.setdefault(key(alias), alias if _extends(alias, name) else name)
+    return provinces
+
+
+def spelling(level: str, name_key: str, loose: bool = False) -> str:
+    """The official spelling of a unit's name, by the level word printed before it. A
+    provincial name is looked up without loading the lists of districts and communes."""
+    if level in ("tỉnh", "thành phố") and not loose:
+        found = _province_spellings().get(name_key)
+        if found:
+            return found
+    return spellings(loose)[level][name_key]
+
+
+@cache
 def spellings(loose: bool = False) -> dict[str, dict[str, str]]:
     """How the official lists spell each name, by the level word printed before it:
     level ("tỉnh", "huyện", "xã", …) → name key → spelling ("đồng tháp" → "Đồng Tháp").
@@ -210,12 +231,7 @@ def spellings(loose: bool = False) -> dict[str, dict[str, str]]:
             out_loose[level] = {name: next(iter(held)) for name, held in folded.items() if len(held) == 1}
         return out_loose
     out: dict[str, dict[str, str]] = defaultdict(dict)
-    provinces: dict[str, str] = {}
-    for current, formers in _legacy()["provinces"].items():
-        for name in (current, *formers):
-            provinces.setdefault(key(name), name)
-    for alias, name in _legacy()["spellings"].items():
-        provinces.setdefault(key(alias), alias if _extends(alias, name) else name)
+    provinces = _province_spellings()
     for level in ("tỉnh", "thành phố"):
         out[level].update(provinces)
     for ward in _LibWard.iter_all():

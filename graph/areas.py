@@ -16,7 +16,7 @@ import rdflib
 
 from cchc.graph.normalize import match_key
 from cchc.graph.phrases import phrase_alternation
-from cchc.graph.ontology import ontology_graph
+from cchc.graph.ontology import vocabulary_graph
 
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 CUE = rdflib.URIRef("https://w3id.org/cchc/ontology#cue")
@@ -27,7 +27,7 @@ GENERIC = "chi_dao_dieu_hanh"
 @cache
 def _cues() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
     """One alternation of every cue (longest first) and, per cue, the areas it signals."""
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     by_phrase: dict[str, list[tuple[str, float]]] = {}
     for concept in graph.subjects(SKOS.inScheme, SCHEME):
         area = str(graph.value(concept, SKOS.notation))
@@ -45,7 +45,7 @@ NOT_CUE = rdflib.URIRef("https://w3id.org/cchc/ontology#notCue")
 @cache
 def _false_friends() -> re.Pattern[str] | None:
     """Phrases that hold an area's cue word in another sense (``cchc:notCue``)."""
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     phrases = {match_key(str(o)) for o in graph.objects(None, NOT_CUE)}
     return re.compile(r"(?<!\w)(?:" + phrase_alternation(phrases) + r")(?!\w)") if phrases else None
 

@@ -15,7 +15,7 @@ import rdflib
 
 from cchc.graph.phrases import phrase_alternation
 from cchc.graph.normalize import match_key
-from cchc.graph.ontology import ontology_graph
+from cchc.graph.ontology import vocabulary_graph
 
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 LEVEL_LABEL = rdflib.URIRef("https://w3id.org/cchc/ontology#levelLabel")
@@ -29,7 +29,7 @@ def _key(name: str) -> str:
 
 @cache
 def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     by_label: dict[str, str] = {}
     for concept in graph.subjects(SKOS.inScheme, SCHEME):
         notation = str(graph.value(concept, SKOS.notation))
@@ -54,7 +54,7 @@ def comma_fields() -> tuple[str, ...]:
     """Field names that hold a comma ("Văn hóa, Thể thao và Du lịch"), longest first: a
     list of bodies by field ("các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch") must not cut
     them at the comma."""
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     fields: set[str] = set()
     for concept in graph.subjects(SKOS.inScheme, SCHEME):
         for prop in (SKOS.altLabel, LEVEL_LABEL):
@@ -67,7 +67,7 @@ def comma_fields() -> tuple[str, ...]:
 
 @cache
 def _spellings() -> dict[str, str]:
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     found: dict[str, str] = {}
     for concept in graph.subjects(SKOS.inScheme, SCHEME):
         for prop in (SKOS.altLabel, LEVEL_LABEL):

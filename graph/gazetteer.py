@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from cchc.graph.admin_units import Candidates, districts, former_communes, key, province_names, reform_date, spellings, today, wards
+from cchc.graph.admin_units import Candidates, districts, former_communes, key, province_names, reform_date, spelling, today, wards
 from cchc.graph.model import Province
 from cchc.graph.normalize import match_key
 from cchc.resources import read_text
@@ -208,15 +208,15 @@ def _joined(*tables: dict[str, Candidates]) -> dict[str, Candidates]:
 
 
 @cache
-def _unit_tables(loose: bool) -> Tables:
-    """Level written in a unit → name → candidates: today's units and the former ones, since
-    a text of 2023 names a district or commune that no longer exists."""
-    provinces, old, new, communes = province_names(loose), districts(loose), wards(loose), former_communes(loose)
-    levels = set(_config()["unit_levels"].values())
-    out: Tables = {level: _joined(old.get(level, {}), new.get(level, {}), communes.get(level, {})) for level in levels}
-    out["tỉnh"] = provinces
-    out["thành phố"] = _joined(provinces, old.get("thành phố", {}))
-    return out
+def _level_table(written: str, loose: bool) -> dict[str, Candidates]:
+    """Name → candidates for one level written in a unit: today's units and the former
+    ones, since a text of 2023 names a district or commune that no longer exists. Built per
+    level when first asked: a provincial header never loads the ten thousand communes."""
+    if written == "tỉnh":
+        return province_names(loose)
+    if written == "thành phố":
+        return _joined(province_names(loose), districts(loose).get("thành phố", {}))
+    return _joined(districts(loose).get(written, {}), wards(loose).get(written, {}), former_communes(loose).get(written, {}))
 
 
 @cache
@@ -229,7 +229,6 @@ def _unit_levels() -> list[tuple[list[str], str]]:
 def _unit(line: str, loose: bool) -> NamedUnit | None:
     words = _WORD.findall(line)
     keys = [match_key(word) for word in words]
-    tables, spelled = _unit_tables(loose), spellings(loose)
     start = 0
     while start < len(words):
         level = next(((printed, written) for printed, written in _unit_levels() if keys[start : start + len(printed)] == printed), None)
@@ -243,10 +242,11 @@ def _unit(line: str, loose: bool) -> NamedUnit | None:
             if not (word[0].isupper() or word[0].isdigit()):
                 break
             name.append(key(word, loose))
+        table = _level_table(written, loose)
         for size in range(len(name), 0, -1):
-            found = tables[written].get(" ".join(name[:size]))
+            found = table.get(" ".join(name[:size]))
             if found:
-                return NamedUnit(written, spelled[written][" ".join(name[:size])], found)
+                return NamedUnit(written, spelling(written, " ".join(name[:size]), loose), found)
         start = end  # "THỊ XÃ Tân Phú" that is no thị xã is no "xã Tân Phú" either
     return None
 

@@ -17,7 +17,7 @@ from cchc.errors import QueryError
 from cchc.graph.namespaces import CCHC, VOCAB, sparql_prologue
 from cchc.graph.agencies import agency_key
 from cchc.graph.normalize import loose_key
-from cchc.graph.ontology import ontology_graph
+from cchc.graph.ontology import vocabulary_graph
 from cchc.graph.store.base import GraphStore
 
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
@@ -26,7 +26,7 @@ SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 @cache
 def _concept_labels(scheme: str) -> dict[str, str]:
     """Loose label → concept IRI, for every label and notation of a SKOS scheme."""
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     labels: dict[str, str] = {}
     for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + scheme)):
         for prop in (SKOS.notation, SKOS.prefLabel, SKOS.altLabel):
@@ -69,7 +69,7 @@ def unit(store: GraphStore, wanted: str) -> Literal:
 @cache
 def area_label(notation: str) -> str:
     """The Vietnamese name of an area, for table headers."""
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     concept = rdflib.URIRef(f"{VOCAB}area/{notation}")
     for label in graph.objects(concept, SKOS.prefLabel):
         if label.language == "vi":

@@ -22,7 +22,7 @@ import rdflib
 
 from cchc.graph.agencies import find_mentions
 from cchc.graph.normalize import match_key
-from cchc.graph.ontology import ontology_graph
+from cchc.graph.ontology import vocabulary_graph
 from cchc.graph.structure import effective_metadata
 from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding, data
@@ -68,7 +68,7 @@ def _function_names(graph: rdflib.Graph, function: rdflib.term.Node | None, succ
 @cache
 def changes() -> tuple[Change, ...]:
     raw = data("agency_changes.json")
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     found = []
     for entry in raw["merged"]:
         date, label, function = _event(graph, entry["event"])

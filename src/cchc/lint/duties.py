@@ -24,7 +24,7 @@ from cchc.graph.extract import cues as extraction_cues
 from cchc.graph.functions import function_of
 from cchc.graph.model import Facts, Provision
 from cchc.graph.normalize import match_key
-from cchc.graph.ontology import ontology_graph
+from cchc.graph.ontology import vocabulary_graph
 from cchc.graph.structure import effective_metadata
 from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding, data
@@ -48,7 +48,7 @@ class Area:
 @cache
 def par_areas() -> tuple[Area, ...]:
     """The areas the PAR Index scores, in vocabulary order, with the names they go by."""
-    graph = ontology_graph()
+    graph = vocabulary_graph()
     members = list(graph.objects(rdflib.URIRef(VOCAB + "par-index"), SKOS.member))
     if not members:
         index = rdflib.URIRef(VOCAB + "index/par_index")
