@@ -201,14 +201,30 @@ def _province_spellings() -> dict[str, str]:
     return provinces
 
 
+DISTRICT_LEVELS = frozenset({"huyện", "quận", "thị xã"})  # the former district level, gone since 2025
+
+
 def spelling(level: str, name_key: str, loose: bool = False) -> str:
     """The official spelling of a unit's name, by the level word printed before it. A
-    provincial name is looked up without loading the lists of districts and communes."""
-    if level in ("tỉnh", "thành phố") and not loose:
-        found = _province_spellings().get(name_key)
-        if found:
-            return found
+    provincial or district name is looked up without loading ten thousand communes."""
+    if not loose:
+        if level in ("tỉnh", "thành phố"):
+            found = _province_spellings().get(name_key)
+            if found:
+                return found
+        if level in DISTRICT_LEVELS | {"thành phố"}:
+            found = _district_spellings().get(level, {}).get(name_key)
+            if found:
+                return found
     return spellings(loose)[level][name_key]
+
+
+@cache
+def _district_spellings() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for level, name, _ in _former_districts():
+        out[level].setdefault(key(name), name)
+    return dict(out)
 
 
 @cache

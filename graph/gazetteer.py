@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from cchc.graph.admin_units import Candidates, districts, former_communes, key, province_names, reform_date, spelling, today, wards
+from cchc.graph.admin_units import DISTRICT_LEVELS, Candidates, districts, former_communes, key, province_names, reform_date, spelling, today, wards
 from cchc.graph.model import Province
 from cchc.graph.normalize import match_key
 from cchc.resources import read_text
@@ -216,6 +216,8 @@ def _level_table(written: str, loose: bool) -> dict[str, Candidates]:
         return province_names(loose)
     if written == "thành phố":
         return _joined(province_names(loose), districts(loose).get("thành phố", {}))
+    if written in DISTRICT_LEVELS:
+        return districts(loose).get(written, {})
     return _joined(districts(loose).get(written, {}), wards(loose).get(written, {}), former_communes(loose).get(written, {}))
 
 
