@@ -109,6 +109,17 @@ def _area_scores(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(scores.items())
 
 
+def area_of_opening(text: str) -> str | None:
+    """The field of the cue a phrase opens with ("tuyên truyền văn bản …"): the verb of a
+    listed field names it, whatever longer topic words follow."""
+    pattern, by_phrase = _cues()
+    match = pattern.match(masked_key(text))
+    if not match:
+        return None
+    areas = [area for area, _ in by_phrase[match.group(0)] if area != GENERIC]
+    return areas[0] if len(set(areas)) == 1 else None
+
+
 def classify(text: str, context: str = "", topic: Callable[[str], bool] | None = None) -> str:
     """The best area of ``text``; the surrounding headings decide when the text is silent."""
     for candidate in (text, context):

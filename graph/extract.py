@@ -21,7 +21,7 @@ from cchc.graph.duties import DutyUnit, duty_units, heading_subjects, strip_pref
 from cchc.graph.rules import rule
 from cchc.graph.roles import Carry, roles
 from cchc.graph.area_model import DocumentStats, predict_areas
-from cchc.graph.areas import GENERIC, area_scores, classify
+from cchc.graph.areas import GENERIC, area_of_opening, area_scores, classify
 from cchc.graph.functions import function_of
 from cchc.graph.model import (
     Agency, Assignment, Facts, Meeting, Membership, ParsedDocument, PlanTask, Provision, RatingRule, ReportingObligation, Span,
@@ -155,10 +155,11 @@ def _listed_fields(line: str) -> list[str]:
     if not fields:
         return []
     areas = []
-    for part in re.split(r"[;]|\bvà\b", fields.group(1)):
+    for part in re.split(r"[;,]|\bvà\b", fields.group(1)):
+        opening = area_of_opening(part)  # "tuyên truyền văn bản quy phạm pháp luật": its verb's field
         scores = {a: v for a, v in area_scores(part).items() if a != GENERIC}
-        if scores:
-            areas.append(max(sorted(scores), key=scores.__getitem__))
+        if opening or scores:
+            areas.append(opening or max(sorted(scores), key=scores.__getitem__))
     # Two or three fields are a split; listing every field is general coordination.
     return sorted(set(areas)) if 1 < len(set(areas)) <= 3 else []
 

@@ -105,3 +105,15 @@ def test_word_senses_in_extraction(duty: str, not_area: str) -> None:
     facts = extract_facts(parse_document(SourceText(name="vi-du.txt", text=text, format="txt")))
     areas = {a.area for a in facts.assignments}
     assert areas and not_area not in areas
+
+
+def test_fields_listed_with_commas_each_name_their_area() -> None:
+    """ "trong lĩnh vực: tuyên truyền văn bản pháp luật, cải cách thể chế": two fields, the
+    first named by its verb though its object is a topic of the second."""
+    from cchc.graph.extract import extract_facts
+    from cchc.graph.model import SourceText
+    from cchc.graph.structure import parse_document
+
+    text = "Điều 4. Trách nhiệm của Phòng Tư pháp\n1. Tham mưu các giải pháp trong lĩnh vực: tuyên truyền văn bản quy phạm pháp luật, cải cách thể chế.\n"
+    facts = extract_facts(parse_document(SourceText(name="vi-du.txt", text=text, format="txt")))
+    assert {a.area for a in facts.assignments} == {"tuyen_truyen", "the_che"}
