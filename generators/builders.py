@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from cchc.generators.content import AREA_ORDER, Content, Duty, MeetingRule, ReportingRule, join_agencies
-from cchc.generators.data_files import data
 from cchc.generators.document_model import Document, Header, Signature, Table
 from cchc.generators.errors import DraftError
 from cchc.generators.outline import Outline, parse_outline
@@ -23,6 +22,7 @@ from cchc.generators.profile import Agency, Member, Profile, Rating
 from cchc.generators.templating import render
 from cchc.generators.vietnamese import BLANK, end_with, long_date, lower_first
 from cchc.generators.vocab import areas
+from cchc.graph import kinds
 from cchc.graph.agencies import held_agency
 
 TASK_HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm"]
@@ -32,19 +32,38 @@ TASK_WIDTHS = [1.1, 5.6, 3.0, 3.2, 1.8, 2.3]  # cm, within a 16.5 cm text width
 
 @dataclass(frozen=True)
 class Kind:
+    """One text the drafting stage can write: a template for a document kind of the
+    vocabulary (``cchc.graph.kinds``), whose label and abbreviation it takes from there."""
+
     slug: str  # command-line name
     template: str
-    doc_kind: str  # quyet_dinh | quy_che | quy_dinh | ke_hoach
+    doc_kind: str  # a notation of the doc-kind scheme: quyet_dinh, quy_che, …
     promulgated: bool  # comes with a Quyết định
-    word: str  # "Quy chế", used in the decision's trích yếu
+
+    @property
+    def word(self) -> str:
+        """ "Quy chế", used in the decision's trích yếu."""
+        return kinds.label(self.doc_kind)
+
+    @property
+    def code(self) -> str:
+        """ "QC", the kind's part of a number."""
+        return kinds.abbreviation(self.doc_kind) or ""
+
+    @property
+    def title(self) -> str:
+        """ "QUY CHẾ", the kind heading."""
+        return kinds.label(self.doc_kind).upper()
 
 
+# The texts a draft can be (not the list of kinds, which is the vocabulary's): two kinds
+# of Quy chế, a Quy định, a Kế hoạch, and the Quyết định that promulgates the first three.
 KINDS: dict[str, Kind] = {
-    "quyet-dinh": Kind("quyet-dinh", "quyet_dinh.outline.j2", "quyet_dinh", False, "Quyết định"),
-    "quy-che-bcd": Kind("quy-che-bcd", "quy_che_bcd.outline.j2", "quy_che", True, "Quy chế"),
-    "quy-che-phoi-hop": Kind("quy-che-phoi-hop", "quy_che_phoi_hop.outline.j2", "quy_che", True, "Quy chế"),
-    "quy-dinh-nguoi-dung-dau": Kind("quy-dinh-nguoi-dung-dau", "quy_dinh_nguoi_dung_dau.outline.j2", "quy_dinh", True, "Quy định"),
-    "ke-hoach": Kind("ke-hoach", "ke_hoach.outline.j2", "ke_hoach", False, "Kế hoạch"),
+    "quyet-dinh": Kind("quyet-dinh", "quyet_dinh.outline.j2", "quyet_dinh", False),
+    "quy-che-bcd": Kind("quy-che-bcd", "quy_che_bcd.outline.j2", "quy_che", True),
+    "quy-che-phoi-hop": Kind("quy-che-phoi-hop", "quy_che_phoi_hop.outline.j2", "quy_che", True),
+    "quy-dinh-nguoi-dung-dau": Kind("quy-dinh-nguoi-dung-dau", "quy_dinh_nguoi_dung_dau.outline.j2", "quy_dinh", True),
+    "ke-hoach": Kind("ke-hoach", "ke_hoach.outline.j2", "ke_hoach", False),
 }
 
 
@@ -225,12 +244,11 @@ def _decider(profile: Profile) -> str:
 
 
 def _header(profile: Profile, kind: Kind, show_number: bool = True) -> Header:
-    codes = data("conventions")["kind_codes"]
     return Header(
         issuer=profile.issuer,
         superior=profile.issuer_superior,
         number=profile.number,
-        code=f"{codes[kind.doc_kind]}-{profile.issuer_code}",
+        code=f"{kind.code}-{profile.issuer_code}",
         place=profile.place,
         date=profile.date,
         year=profile.year,
@@ -302,10 +320,9 @@ def _text(kind: Kind, profile: Profile, content: Content, override: Path | None,
     draft.templates.append(kind.template)
     outline = parse_outline(text, f"templates/{kind.template}", tables)
     draft.duties.extend(used)
-    codes = data("conventions")
     document = Document(
-        kind_code=codes["kind_codes"][kind.doc_kind],
-        kind_title=outline.one("kind", codes["kind_titles"][kind.doc_kind]),
+        kind_code=kind.code,
+        kind_title=outline.one("kind", kind.title),
         title=outline.one("title"),
         header=_header(profile, kind, show_number=not kind.promulgated),
         bases=_bases(outline.front.get("basis", [])),
@@ -337,9 +354,10 @@ def _decision(attached: Document, attached_kind: Kind, profile: Profile, overrid
     text = render(kind.template, context, override=override)
     draft.templates.append(kind.template)
     outline = parse_outline(text, f"templates/{kind.template}")
+    decision = KINDS["quyet-dinh"]
     return Document(
-        kind_code="QĐ",
-        kind_title=outline.one("kind", "QUYẾT ĐỊNH"),
+        kind_code=decision.code,
+        kind_title=outline.one("kind", decision.title),
         title=outline.one("title"),
         header=_header(profile, kind),
         authority=outline.one("authority"),

@@ -12,11 +12,12 @@ import re
 from functools import cache, lru_cache
 
 import rdflib
+from rdflib.namespace import SKOS
 
+from cchc.graph import kinds, levels
 from cchc.graph.namespaces import CCHC, VOCAB
 from cchc.graph.ontology import vocabulary_graph
 
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 PAR_INDEX = rdflib.URIRef(f"{VOCAB}index/par_index")
 
 # The order areas are listed in: the PAR Index's own order, then the areas it does not score.
@@ -29,7 +30,6 @@ MODE_LABELS = {"chu_tri": "Chủ trì", "phoi_hop": "Phối hợp", "tham_dinh":
 OTHER_FUNCTION = "other"
 
 _ROMAN = re.compile(r"^[ivxlc]+$")
-_LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "xã", "phường", "quận")
 
 
 def notation(iri: str) -> str:
@@ -65,15 +65,7 @@ def kind_label(code: str) -> str:
 
 @cache
 def _kind_pattern() -> re.Pattern[str]:
-    graph = vocabulary_graph()
-    labels = {
-        str(label)
-        for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + "doc-kind"))
-        for label in graph.objects(concept, SKOS.prefLabel)
-        if getattr(label, "language", None) == "vi"
-    }
-    alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"({alternation})\s+(?:số\s*:?\s*)?$", re.IGNORECASE)
+    return re.compile(kinds.expand(r"({instrument})\s+(?:số\s*:?\s*)?$"), re.IGNORECASE)
 
 
 def kind_before(text: str, number: str) -> str:
@@ -195,4 +187,4 @@ def threshold(min_percent: float | None, max_percent: float | None) -> str:
 def unit_level(unit: str) -> str | None:
     """The level word a unit's name starts with ("huyện Mỹ Xuyên" → "huyện"), if any."""
     lowered = unit.lower()
-    return next((level for level in _LEVELS if lowered.startswith(level + " ")), None)
+    return next((level for level in levels.words() if lowered.startswith(level + " ")), None)

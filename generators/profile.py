@@ -19,6 +19,7 @@ import yaml
 from cchc.generators.data_files import data
 from cchc.generators.errors import ProfileError
 from cchc.generators.vocab import functions
+from cchc.graph.levels import unit_kinds, words_of
 
 _TOP_KEYS = {
     "unit", "issuer", "place", "number", "date", "year", "signer", "agencies", "steering",
@@ -354,10 +355,10 @@ def validate(raw: Any, source: str = "hồ sơ") -> Profile:
         check.add("unit", "thiếu (bắt buộc): tên và cấp đơn vị")
     name = check.text(unit, "name", "unit")
     level = check.text(unit, "level", "unit")
-    levels = data("conventions")["levels"]
+    levels = {kind.word: "current" if kind.current else "historic" for kind in unit_kinds()}
     if level and level not in levels:
         check.add("unit.level", f"cấp '{level}' không hợp lệ; dùng một trong: {', '.join(levels)}")
-    province = check.text(unit, "province", "unit", required=level not in ("tỉnh", "thành phố"))
+    province = check.text(unit, "province", "unit", required=level not in words_of("tinh"))
     committee = f"Ủy ban nhân dân {level}"
     issuer = check.mapping(top.get("issuer"), "issuer", {"name", "superior", "code"})
     year = top.get("year")

@@ -10,9 +10,8 @@ from functools import cache
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
+from cchc.graph.namespaces import SKOS
 from cchc.resources import read_text
-
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 
 @cache

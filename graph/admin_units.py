@@ -28,6 +28,7 @@ from vietnam_provinces import Province as _LibProvince
 from vietnam_provinces import Ward as _LibWard
 
 from cchc.errors import ResourceMissingError
+from cchc.graph.levels import words_of
 from cchc.graph.normalize import fold, match_key
 from cchc.resources import read_text
 
@@ -201,18 +202,15 @@ def _province_spellings() -> dict[str, str]:
     return provinces
 
 
-DISTRICT_LEVELS = frozenset({"huyện", "quận", "thị xã"})  # the former district level, gone since 2025
-
-
 def spelling(level: str, name_key: str, loose: bool = False) -> str:
     """The official spelling of a unit's name, by the level word printed before it. A
     provincial or district name is looked up without loading ten thousand communes."""
     if not loose:
-        if level in ("tỉnh", "thành phố"):
+        if level in words_of("tinh"):
             found = _province_spellings().get(name_key)
             if found:
                 return found
-        if level in DISTRICT_LEVELS | {"thành phố"}:
+        if level in words_of("huyen"):
             found = _district_spellings().get(level, {}).get(name_key)
             if found:
                 return found
@@ -248,7 +246,7 @@ def spellings(loose: bool = False) -> dict[str, dict[str, str]]:
         return out_loose
     out: dict[str, dict[str, str]] = defaultdict(dict)
     provinces = _province_spellings()
-    for level in ("tỉnh", "thành phố"):
+    for level in words_of("tinh"):
         out[level].update(provinces)
     for ward in _LibWard.iter_all():
         level = ward.division_type.value

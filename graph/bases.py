@@ -19,13 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from cchc.graph.kinds import expanded, notation_of
 from cchc.graph.model import Citation
-from cchc.graph.normalize import fold
 from cchc.resources import read_text
 
 _BRACKETS = re.compile(r"\([^()]*\)")
 _CLAUSE = re.compile(r"(?:^|(?<=[;.])\s*)Căn cứ\s+")
-_TITLED = ("Luật", "Bộ", "Nghị", "Quyết", "Chỉ", "Thông", "Kế", "Hiến")  # an unnumbered basis's first word
 
 
 @dataclass(frozen=True)
@@ -40,13 +39,14 @@ class _Patterns:
     connector: re.Pattern[str]
     amends: re.Pattern[str]
     number_gap: re.Pattern[str]
-    kinds: dict[str, str]
+    titled: re.Pattern[str]
+    law: re.Pattern[str]
 
 
 @cache
 def _patterns() -> _Patterns:
-    structure = json.loads(read_text("cchc.graph", "data/structure.json"))
-    own = json.loads(read_text("cchc.graph", "data/bases.json"))
+    structure = expanded(json.loads(read_text("cchc.graph", "data/structure.json")))
+    own = expanded(json.loads(read_text("cchc.graph", "data/bases.json")))
     loose = re.IGNORECASE
     return _Patterns(
         basis=re.compile(structure["basis"], loose),
@@ -59,7 +59,8 @@ def _patterns() -> _Patterns:
         connector=re.compile(own["connector"]),
         amends=re.compile(own["amends"], loose),
         number_gap=re.compile(own["number_gap"]),
-        kinds=own["kinds"],
+        titled=re.compile(own["titled"]),
+        law=re.compile(own["law"]),
     )
 
 
@@ -74,10 +75,6 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _kind(word: str) -> str:
-    return _patterns().kinds.get(word) or fold(word).lower().replace(" ", "_")
-
-
 def citation(text: str, head: re.Match[str] | None = None) -> Citation:
     """One cited instrument: kind, number, date, issuer and subject of ``text``.
 
@@ -89,14 +86,15 @@ def citation(text: str, head: re.Match[str] | None = None) -> Citation:
     found = head or p.instrument.search(text)
     kind = number = None
     if found:
-        kind, number = _kind(found.group(1)), found.group(2)
+        kind, number = notation_of(found.group(1)), found.group(2)
     issuer = p.issuer.search(text)
     if number:
         subject = p.title.search(text[found.end() :])
         title = subject.group(0).strip(" ;.") if subject else None
     else:
         title = re.split(r"\s+ngày\s+\d|;$", text)[0].strip(" ;.")
-        kind = "luat" if title.startswith(("Luật", "Bộ luật")) else kind
+        law = p.law.match(title)
+        kind = notation_of(law.group(1)) if law else kind
     return Citation(
         text=text, kind=kind, number=number, date=_date(text), issuer=issuer.group(1).strip() if issuer else None, title=title
     )
@@ -167,7 +165,7 @@ def _clause(clause: str) -> Iterable[Citation]:
             continue
         listed = _listed(item)
         if position > 0:
-            if listed.starts[0][1] is None and not item.startswith(_TITLED):
+            if listed.starts[0][1] is None and not p.titled.match(item):
                 continue  # the clause's own words after the list ("; Ủy ban nhân dân tỉnh ban hành …")
             if p.amends.search(_masked(item)[: listed.nested_at]):
                 continue  # amends the instrument before it: nested in that one
@@ -178,7 +176,7 @@ def _clause(clause: str) -> Iterable[Citation]:
 
 
 def _based(found: Citation) -> bool:
-    return bool(found.number or (found.title and found.title.split()[0] in _TITLED))
+    return bool(found.number or (found.title and _patterns().titled.match(found.title)))
 
 
 def legal_bases(preamble: Sequence[str], title_lines: Sequence[str] = ()) -> tuple[Citation, ...]:

@@ -12,6 +12,7 @@ import json
 import re
 from functools import cache
 
+from cchc.graph.kinds import expand, expanded
 from cchc.graph.model import ParsedDocument, Reference
 from cchc.graph.normalize import fold
 from cchc.resources import read_text
@@ -21,9 +22,9 @@ _SPLIT = re.compile(r"\s*(?:,|và|hoặc)\s*")
 
 @cache
 def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    g = json.loads(read_text("cchc.graph", "data/citations.json"))
+    g = expanded(json.loads(read_text("cchc.graph", "data/citations.json")))
     chain = rf"(?:{g['point']}\s+)?(?:{g['clause']}\s+)?{g['article']}"
-    after = rf"(?:\s+(?:của\s+)?(?:{g['instrument']}|(?P<this>(?:quy chế|quy định|quyết định|kế hoạch)\s+này)))?"
+    after = rf"(?:\s+(?:của\s+)?(?:{g['instrument']}|(?P<this>(?:{expand('{instrument}')})\s+này)))?"
     flags = re.IGNORECASE
     return (
         re.compile(rf"\b(?:{g['range']}|{chain}){after}", flags),

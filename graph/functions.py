@@ -12,14 +12,15 @@ import re
 from functools import cache
 
 import rdflib
+from rdflib.namespace import SKOS
 
+from cchc.graph.namespaces import CCHC, VOCAB
 from cchc.graph.phrases import phrase_alternation
 from cchc.graph.normalize import match_key
 from cchc.graph.ontology import vocabulary_graph
 
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
-LEVEL_LABEL = rdflib.URIRef("https://w3id.org/cchc/ontology#levelLabel")
-SCHEME = rdflib.URIRef("https://w3id.org/cchc/vocab/function")
+LEVEL_LABEL = rdflib.URIRef(CCHC + "levelLabel")
+SCHEME = rdflib.URIRef(VOCAB + "function")
 
 
 def _key(name: str) -> str:

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from cchc.graph.admin_units import DISTRICT_LEVELS, Candidates, districts, former_communes, key, province_names, reform_date, spelling, today, wards
+from cchc.graph import levels
+from cchc.graph.admin_units import Candidates, districts, former_communes, key, province_names, reform_date, spelling, today, wards
 from cchc.graph.model import Province
 from cchc.graph.normalize import match_key
 from cchc.resources import read_text
@@ -53,9 +54,16 @@ def unknown_slug() -> str:
     return _config()["unknown_slug"]
 
 
+def _printed(form: str) -> list[str]:
+    """A level word as ``match_key`` words: "TP" → ["tp"], "T.P" → ["t", "p"]."""
+    return _WORD.findall(match_key(form))
+
+
 @cache
-def _levels(kind: str) -> list[list[str]]:
-    return sorted((level.split() for level in _config()["levels"][kind]), key=len, reverse=True)
+def _levels(level: str) -> list[list[str]]:
+    """The printed forms of the level words of ``level`` ("tinh", "huyen", "xa"), the longest first."""
+    forms = {tuple(_printed(form)) for kind in levels.of_level(level) for form in kind.printed}
+    return sorted((list(form) for form in forms), key=lambda form: (-len(form), form))
 
 
 Tables = dict[str, dict[str, Candidates]]  # level word → name → candidates
@@ -89,7 +97,7 @@ def _named(line: str, kind: str, tables: Tables, loose: bool) -> Candidates:
 
 def _province_tables(loose: bool) -> Tables:
     names = province_names(loose)
-    return {" ".join(level): names for level in _levels("province")}
+    return {" ".join(level): names for level in _levels("tinh")}
 
 
 def _lower_tables(issued: date | None, loose: bool) -> list[tuple[str, Tables]]:
@@ -97,7 +105,7 @@ def _lower_tables(issued: date | None, loose: bool) -> list[tuple[str, Tables]]:
     for an older one; both when the date is unknown."""
     new = issued is None or issued >= reform_date()
     old = issued is None or issued < reform_date()
-    chosen = (("ward", wards, new), ("district", districts, old))
+    chosen = (("xa", wards, new), ("huyen", districts, old))
     return [(kind, tables(loose)) for kind, tables, wanted in chosen if wanted]
 
 
@@ -151,7 +159,7 @@ def _narrow(signals: Iterable[tuple[Candidates, str]]) -> Province | None:
 
 def _find(lines: list[str], place: str | None, issued: date | None, loose: bool) -> Province | None:
     for line in lines:
-        found = _one(_named(line, "province", _province_tables(loose), loose), line)
+        found = _one(_named(line, "tinh", _province_tables(loose), loose), line)
         if found:
             return found
     first = next((line for line in lines if line.isupper()), None)
@@ -159,7 +167,7 @@ def _find(lines: list[str], place: str | None, issued: date | None, loose: bool)
         return national(first)
     signals: list[tuple[Candidates, str]] = []
     if place:
-        signals.append((_named(place, "province", _province_tables(loose), loose) or _bare(place, issued, loose), place))
+        signals.append((_named(place, "tinh", _province_tables(loose), loose) or _bare(place, issued, loose), place))
         found = _one(signals[0][0], place)
         if found:
             return found
@@ -212,20 +220,18 @@ def _level_table(written: str, loose: bool) -> dict[str, Candidates]:
     """Name → candidates for one level written in a unit: today's units and the former
     ones, since a text of 2023 names a district or commune that no longer exists. Built per
     level when first asked: a provincial header never loads the ten thousand communes."""
-    if written == "tỉnh":
-        return province_names(loose)
-    if written == "thành phố":
-        return _joined(province_names(loose), districts(loose).get("thành phố", {}))
-    if written in DISTRICT_LEVELS:
-        return districts(loose).get(written, {})
-    return _joined(districts(loose).get(written, {}), wards(loose).get(written, {}), former_communes(loose).get(written, {}))
+    at = levels.kind_of(written).levels
+    tables = [province_names(loose)] if "tinh" in at else []
+    tables += [districts(loose).get(written, {})] if "huyen" in at else []
+    tables += [wards(loose).get(written, {}), former_communes(loose).get(written, {})] if "xa" in at else []
+    return tables[0] if len(tables) == 1 else _joined(*tables)
 
 
 @cache
 def _unit_levels() -> list[tuple[list[str], str]]:
     """(printed level words, level written in the unit), the longest first ("thị xã" before "xã")."""
-    levels = [(printed.split(), written) for printed, written in _config()["unit_levels"].items()]
-    return sorted(levels, key=lambda level: len(level[0]), reverse=True)
+    forms = [(_printed(form), kind.word) for kind in levels.unit_kinds() for form in kind.printed]
+    return sorted(forms, key=lambda form: len(form[0]), reverse=True)
 
 
 def _unit(line: str, loose: bool) -> NamedUnit | None:

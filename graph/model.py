@@ -73,7 +73,7 @@ class Citation:
     """A reference to another instrument: "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ …"."""
 
     text: str  # as written
-    kind: str | None = None  # slug of the instrument kind: nghi_dinh, quyet_dinh, luat, …
+    kind: str | None = None  # the instrument's doc-kind notation (cchc.graph.kinds): nghi_dinh, luat, …
     number: str | None = None  # "61/2018/NĐ-CP"
     date: date | None = None
     issuer: str | None = None
@@ -108,7 +108,7 @@ class Province:
 
 @dataclass(frozen=True)
 class DocumentMetadata:
-    kind: str  # slug: quyet_dinh | quy_che | quy_dinh | ke_hoach | … (see eval/SCHEMA.md)
+    kind: str  # a doc-kind notation of ontology/vocab/documents.ttl (cchc.graph.kinds): quyet_dinh, quy_che, …
     title: str | None = None  # trích yếu
     number: str | None = None  # "118/QĐ-VP"; None when blank in the source
     issued: date | None = None

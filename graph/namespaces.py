@@ -10,7 +10,10 @@ CCHC = BASE + "ontology#"  # classes and properties (ontology/cchc.ttl)
 VOCAB = BASE + "vocab/"  # SKOS concepts: vocab/area/the_che, vocab/mode/chu_tri, …
 ID = BASE + "id/"  # data: id/doc/…, id/agency/…, id/unit/…
 RULE = BASE + "rule/"  # extraction rules and models, by id (graph/data/duty_rules.jsonl)
-ONTOLOGY_GRAPH = BASE + "graph/ontology"  # named graph holding ontology + vocabularies
+GRAPH = BASE + "graph/"  # named graphs of the store's own
+ONTOLOGY_GRAPH = GRAPH + "ontology"  # named graph holding ontology + vocabularies
+MODE = VOCAB + "mode/"  # modes of an assignment: mode/chu_tri, mode/phoi_hop, …
+FUNCTION = VOCAB + "function/"  # agency functions: function/noi_vu, …
 
 ELI = "http://data.europa.eu/eli/ontology#"
 ORG = "http://www.w3.org/ns/org#"
@@ -22,6 +25,7 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+SH = "http://www.w3.org/ns/shacl#"
 
 PREFIXES = {
     "cchc": CCHC,
@@ -37,6 +41,10 @@ PREFIXES = {
     "rdfs": RDFS,
     "owl": OWL,
     "xsd": XSD,
+    # After ``cv:``, so a result still shows a mode as ``cv:mode/chu_tri``; queries write ``mode:chu_tri``.
+    "mode": MODE,
+    "fn": FUNCTION,
+    "cg": GRAPH,
 }
 
 

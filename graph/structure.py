@@ -20,6 +20,7 @@ from cchc.graph.cleanse import join_broken_lines
 from cchc.graph.ocr import repair
 from cchc.graph.footnotes import Note, split_footnotes
 from cchc.graph.gazetteer import document_province
+from cchc.graph.kinds import expanded, headings, notation_of
 from cchc.graph.units import authority_line, deciding_line, regulated_unit
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
@@ -37,19 +38,19 @@ _HEADER_LINES = 15  # the issuer's block, number and place line, when no kind he
 @dataclass(frozen=True)
 class Patterns:
     lines: dict[str, re.Pattern[str]]
-    kinds: dict[str, str]
+    kinds: dict[str, str]  # kind heading in capitals → notation, from the doc-kind vocabulary
     search: dict[str, re.Pattern[str]]
     promulgated_kinds: frozenset[str]
 
 
 @cache
 def patterns() -> Patterns:
-    raw = json.loads(read_text("cchc.graph", "data/structure.json"))
+    raw = expanded(json.loads(read_text("cchc.graph", "data/structure.json")))
     line_keys = ("part", "chapter", "section", "article", "roman", "clause", "point", "indent")
     return Patterns(
         lines={k: re.compile(raw[k]) for k in line_keys},
-        kinds=raw["kinds"],
-        search={k: re.compile(raw[k], 0 if k in _CASE_SENSITIVE else re.IGNORECASE) for k in raw if k not in (*line_keys, "kinds", "promulgated_kinds", "_comment")},
+        kinds=headings(),
+        search={k: re.compile(raw[k], 0 if k in _CASE_SENSITIVE else re.IGNORECASE) for k in raw if k not in (*line_keys, "promulgated_kinds", "_comment")},
         promulgated_kinds=frozenset(raw["promulgated_kinds"]),
     )
 
@@ -185,12 +186,15 @@ def _split_attachments(lines: list[str]) -> list[int]:
 
 
 def _kind_key(text: str) -> str | None:
-    """The kind heading ("KẾ HOẠCH", or "QUY CHẾ HOẠT ĐỘNG …" written in capitals)."""
+    """The kind heading ("KẾ HOẠCH", or "QUY CHẾ HOẠT ĐỘNG …" written in capitals): the
+    whole line, or the longest heading of two words or more that starts a line in capitals."""
     kinds = patterns().kinds
     if text.upper() in kinds:
         return text.upper()
-    first_two = " ".join(text.split()[:2])
-    return first_two if text.isupper() and first_two in kinds else None
+    if not text.isupper():
+        return None
+    words = text.split()
+    return next((" ".join(words[:size]) for size in range(len(words) - 1, 1, -1) if " ".join(words[:size]) in kinds), None)
 
 
 def _person_name(text: str) -> bool:
@@ -337,7 +341,7 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
         number_text = re.sub(r"\s+", "", promulgated.group(2))
         promulgated_by = Citation(
             text=promulgated.group(0),
-            kind=fold(promulgated.group(1)).lower().replace(" ", "_"),
+            kind=notation_of(promulgated.group(1)),
             number=number_text if not number_text.startswith("/") else None,
             date=_date(promulgated.group(0)),
         )
@@ -462,7 +466,7 @@ def effective_metadata(doc: ParsedDocument) -> DocumentMetadata:
             number=meta.number or (cited.number if cited else None),
             issued=meta.issued or (cited.date if cited else None),
         )
-    if meta.promulgated_by and meta.kind in ("quy_che", "quy_dinh", "ke_hoach"):
+    if meta.promulgated_by and meta.kind in patterns().promulgated_kinds:
         cited = meta.promulgated_by
         return replace(meta, number=meta.number or cited.number, issued=meta.issued or cited.date)
     return meta

@@ -21,9 +21,9 @@ from collections.abc import Sequence
 
 from cchc.graph.agencies import held_agency
 from cchc.graph.gazetteer import named_unit, own_lines
+from cchc.graph.levels import alternation as level_alternation
 from cchc.graph.model import Province
 
-_LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "tỉnh", "quận", "xã", "phường")
 _MINISTRY_HEAD = re.compile(r"\b(?:bộ|sở)\s+(?!trưởng\b)", re.IGNORECASE)
 _FIELD_START = re.compile(r"(^\w+\s+|\s(?:và|-)\s+|,\s+)(\w)")
 
@@ -67,7 +67,7 @@ def _header_issuer(cleaned: list[str]) -> str | None:
     lines = [text for text in cleaned[:12] if text]
     for first, second in zip(lines, lines[1:] + [""]):
         if first.isupper() and re.match(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ|SỞ|VĂN PHÒNG|CHÍNH PHỦ)\b", first):
-            if second.isupper() and re.match(r"^(?:" + "|".join(_LEVELS).upper() + r")\b", second):
+            if second.isupper() and re.match(r"^(?:" + level_alternation().upper() + r")\b", second):
                 return f"{first} {second}"
             return first
     return None

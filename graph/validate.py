@@ -15,9 +15,10 @@ import rdflib
 from pyshacl import validate as shacl_validate
 
 from cchc.errors import CchcError
+from cchc.graph import namespaces
 from cchc.graph.ontology import ontology_graph, shapes_graph
 
-SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+SH = rdflib.Namespace(namespaces.SH)
 
 
 class ReasonerUnavailableError(CchcError):

@@ -11,16 +11,16 @@ import difflib
 from functools import cache
 
 import rdflib
+from rdflib.namespace import SKOS
 from pyoxigraph import Literal, NamedNode
 
 from cchc.errors import QueryError
 from cchc.graph.namespaces import CCHC, VOCAB, sparql_prologue
 from cchc.graph.agencies import agency_key
+from cchc.graph import levels
 from cchc.graph.normalize import loose_key
 from cchc.graph.ontology import vocabulary_graph
 from cchc.graph.store.base import GraphStore
-
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 
 
 @cache
@@ -77,9 +77,6 @@ def area_label(notation: str) -> str:
     return notation
 
 
-_LEVEL_WORDS = ("huyện", "tỉnh", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn", "đặc khu")
-
-
 def _agency_keys(label: str) -> set[str]:
     """Every form a person may type for one agency name.
 
@@ -88,7 +85,7 @@ def _agency_keys(label: str) -> set[str]:
     compared without spaces, so "Sở TT&TT" and "Sở TTTT" are one key.
     """
     words = [w for w in loose_key(agency_key(label)).split() if w != "va"]
-    for level in _LEVEL_WORDS:
+    for level in levels.words():  # the longest first: "thị xã" before "xã"
         level_words = loose_key(level).split()
         if len(words) > len(level_words) + 1 and words[-len(level_words) :] == level_words:
             words = words[: -len(level_words)]

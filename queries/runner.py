@@ -4,7 +4,7 @@ A query file opens with a comment header that documents it and declares its para
 
     # name: documents
     # purpose: Every document in the store, with kind, number, date and title.
-    # param: kind string optional  Document kind slug (quy_che, ke_hoach, …)
+    # param: kind string optional  Document kind (a doc-kind notation: quy_che, …)
     # columns: doc, kind, number, issued, title
 
 Parameter types: ``string`` (plain literal), ``label`` (a name as the graph writes it,

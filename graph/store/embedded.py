@@ -12,6 +12,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, serialize
 
 from cchc.errors import QueryError, StoreError
+from cchc.graph.namespaces import CCHC, GRAPH
 from cchc.graph.store.base import Bindings, SelectResult, Term
 from cchc.graph.store.bindings import with_values
 from cchc.graph.store.ntriples import drop_silent
@@ -20,8 +21,8 @@ _DUMP_FORMATS = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfF
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
 # Graphs being written by a bulk batch are listed here until the batch is complete; a store
 # opened after a crash drops whatever is still listed, so no half-written document survives.
-_PENDING_GRAPH = NamedNode("https://w3id.org/cchc/graph/pending")
-_PENDING = NamedNode("https://w3id.org/cchc/ontology#pendingWrite")
+_PENDING_GRAPH = NamedNode(GRAPH + "pending")
+_PENDING = NamedNode(CCHC + "pendingWrite")
 
 
 def _as_nquads(graph: NamedNode, triples: bytes | Iterable[Triple]) -> bytes:

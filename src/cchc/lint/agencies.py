@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 
 import rdflib
+from rdflib.namespace import RDFS, SKOS
 
+from cchc.graph import levels
 from cchc.graph.agencies import find_mentions
+from cchc.graph.namespaces import CCHC, vocab_iri
 from cchc.graph.normalize import match_key
 from cchc.graph.ontology import vocabulary_graph
 from cchc.graph.structure import effective_metadata
@@ -28,11 +31,6 @@ from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding, data
 from cchc.lint.registry import check
 from cchc.lint.text import excerpt, sentences
-
-CHANGE = "https://w3id.org/cchc/vocab/change/"
-CCHC = "https://w3id.org/cchc/ontology#"
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
-RDFS = rdflib.RDFS
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ class Change:
 
 
 def _event(graph: rdflib.Graph, name: str) -> tuple[dt.date | None, str | None, rdflib.term.Node | None]:
-    node = rdflib.URIRef(CHANGE + name)
+    node = rdflib.URIRef(vocab_iri("change", name))
     date = graph.value(node, rdflib.URIRef(CCHC + "effectiveDate"))
     label = next((str(o) for o in graph.objects(node, RDFS.label) if getattr(o, "language", None) == "vi"), None)
     function = graph.value(node, rdflib.URIRef(CCHC + "transfersFunction"))
@@ -63,6 +61,14 @@ def _function_names(graph: rdflib.Graph, function: rdflib.term.Node | None, succ
         return set()
     labels = (str(label) for label in graph.objects(function, SKOS.altLabel))
     return {label for label in labels if len(label.split()) >= 2 or (label.isupper() and len(label) >= 4)}
+
+
+def _abolished_words(graph: rdflib.Graph, name: str) -> tuple[str, ...]:
+    """The level words of the kinds of unit an event abolished with their level ("huyện",
+    "quận", "thị xã"; not "thành phố", a province too), from the unit-kind vocabulary."""
+    event, prefix = rdflib.URIRef(vocab_iri("change", name)), vocab_iri("unit-level", "")
+    gone = {str(level).removeprefix(prefix) for level in graph.objects(event, rdflib.URIRef(CCHC + "abolishedLevel"))}
+    return levels.only_of(gone) if gone else ()
 
 
 @cache
@@ -80,10 +86,11 @@ def changes() -> tuple[Change, ...]:
         ))
     district = raw["district"]
     date, label, _ = _event(graph, district["event"])
+    words = _abolished_words(graph, district["event"])
     found.append(Change(
         "L702", date or dt.date.fromisoformat(district["effective"]), label or district["label"],
-        level_words=re.compile(district["level_words"]), phrases=tuple(re.compile(p) for p in district["phrases"]),
-        unit_prefixes=tuple(district["unit_prefixes"]),
+        level_words=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"),
+        phrases=tuple(re.compile(p) for p in district["phrases"]), unit_prefixes=words,
     ))
     return tuple(found)
 

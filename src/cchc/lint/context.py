@@ -13,15 +13,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from cchc.graph.kinds import kinds
 from cchc.graph.model import Facts, ParsedDocument, Provision
-from cchc.graph.structure import effective_metadata
+from cchc.graph.structure import effective_metadata, patterns
 from cchc.lint.findings import Finding, data, make
 from cchc.graph.numbering import provision_label
 
-_KIND_NAMES = {
-    "quyet_dinh": "Quyết định", "ke_hoach": "Kế hoạch", "quy_che": "Quy chế", "quy_dinh": "Quy định",
-    "chi_thi": "Chỉ thị", "cong_van": "Công văn", "thong_bao": "Thông báo", "nghi_quyet": "Nghị quyết",
-}
 _PARTIAL_DATE = re.compile(
     # a date whose day is left blank: "ngày /01/2024", "ngày … tháng … năm 2025"
     r"(?i:ngày)[\s._…/]*(?:(?i:tháng)|/)[\s._…]*(?P<month>\d{1,2})?[\s._…]*(?:(?i:năm)|/)\s*(?P<year>(?:19|20)\d{2})"
@@ -95,13 +92,15 @@ def _quoted(doc: ParsedDocument) -> frozenset[str]:
 
 
 def _parts(parsed: ParsedDocument) -> tuple[Part, ...]:
-    names = data("cues.json")["part_names"]
     parts = []
     for index, doc in enumerate((parsed, *parsed.attachments)):
+        kind = kinds().get(doc.metadata.kind)
         if index == 0:
-            name = _KIND_NAMES.get(doc.metadata.kind, "Văn bản") if parsed.attachments else ""
+            name = (kind.label if kind and kind.notation != "other" else "Văn bản") if parsed.attachments else ""
+        elif kind and kind.notation in patterns().promulgated_kinds:  # "Quy chế kèm theo"
+            name = f"{kind.label} kèm theo"
         else:
-            name = names.get(doc.metadata.kind, f"Văn bản kèm theo {index}")
+            name = f"Văn bản kèm theo {index}"
         provisions, parents = _index(doc)
         parts.append(Part(index, doc, f"att_{index}/" if index else "", name, provisions, parents,
                           _template(provisions), _quoted(doc)))

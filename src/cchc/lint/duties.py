@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from functools import cache
 
 import rdflib
+from rdflib.namespace import SKOS
 
 from cchc.graph.agencies import agency_key, find_mentions, held_agency
 from cchc.graph.extract import cues as extraction_cues
 from cchc.graph.functions import function_of
 from cchc.graph.model import Facts, Provision
+from cchc.graph.namespaces import CCHC, VOCAB
 from cchc.graph.normalize import match_key
 from cchc.graph.ontology import vocabulary_graph
 from cchc.graph.structure import effective_metadata
@@ -31,10 +33,8 @@ from cchc.lint.findings import Finding, data
 from cchc.lint.registry import check
 from cchc.lint.text import excerpt, sentences
 
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
-VOCAB = "https://w3id.org/cchc/vocab/"
-COVERS_AREA = rdflib.URIRef("https://w3id.org/cchc/ontology#coversArea")
-CRITERION_OF = rdflib.URIRef("https://w3id.org/cchc/ontology#criterionOf")
+COVERS_AREA = rdflib.URIRef(CCHC + "coversArea")
+CRITERION_OF = rdflib.URIRef(CCHC + "criterionOf")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 from cchc.errors import ResourceMissingError
+from cchc.graph.kinds import expanded
 from cchc.resources import read_text
 
 SEVERITIES = ("error", "warning", "info")
@@ -71,8 +72,9 @@ def rules() -> dict[str, Rule]:
 
 @cache
 def data(name: str) -> dict:
-    """A packaged JSON data file of ``cchc.lint`` (cues, agency changes)."""
-    return json.loads(read_text(PACKAGE, name))
+    """A packaged JSON data file of ``cchc.lint`` (cues, agency changes), its ``{instrument}``
+    placeholders filled with the document kinds of the vocabulary (``cchc.graph.kinds``)."""
+    return expanded(json.loads(read_text(PACKAGE, name)))
 
 
 def make(rule_id: str, *, source: str, provision: str | None, label: str, line: int | None, excerpt: str = "", **fields: object) -> Finding:

@@ -30,7 +30,7 @@ class Unit:
 
     index: int
     kind: str  # province_current | province_historic | district | commune
-    level: str  # tỉnh, thành phố, huyện, quận, thị xã, xã, phường, đặc khu
+    level: str  # a level word of the unit-kind vocabulary (cchc.graph.levels): "huyện", "xã", …
     name: str  # "Mỹ Xuyên"
     superior: str  # "tỉnh Sóc Trăng"; "" for a province
     year: int  # the year of its regulations; its second Kế hoạch is for year + 1
