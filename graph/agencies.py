@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from cchc.graph import levels
 from cchc.graph.normalize import match_key
 from cchc.resources import read_text
 
@@ -61,6 +62,11 @@ def _either_tone(phrase: str) -> str:
     return re.sub(r"(?<!\()([ỦủUu])([yỷ])(?=\s|$)", lambda m: "(?:Ủy|Uỷ)" if m.group(1) in "ỦU" else "(?:ủy|uỷ)", phrase)
 
 
+def _with_levels(pattern: str) -> str:
+    """A pattern with ``{level}`` standing for the unit-kind vocabulary's level words."""
+    return pattern.replace("{level}", levels.alternation())
+
+
 @cache
 def _lexicon() -> _Lexicon:
     data = json.loads(read_text("cchc.graph", "data/agencies.json"))
@@ -76,8 +82,8 @@ def _lexicon() -> _Lexicon:
     starts = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])")
     short = {match_key(k): v for k, v in data["key_abbreviations"].items()}
     return _Lexicon(
-        starts, re.compile(data["levels"]), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
-        re.compile(data["council_end"]), re.compile(data["dash_note"]), frozenset(data["field_heads"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
+        starts, re.compile(_with_levels(data["levels"])), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
+        re.compile(_with_levels(data["council_end"])), re.compile(data["dash_note"]), frozenset(data["field_heads"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
         tuple((match_key(k), match_key(v)) for k, v in data["same_posts"].items()),
         re.compile(r"[ \t]+" + data["steering_bodies"]),
         re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) + r")(?!\w)"),
@@ -268,8 +274,14 @@ def iter_mentions(text: str) -> Iterator[Mention]:
 
 # Capitalised function words open a new phrase, never a name's next word.
 _PHRASE_OPENERS = frozenset({"Các", "Những", "Cùng", "Trong", "Theo", "Của", "Với", "Hoặc", "Và"})
-_LEVEL_ALTERNATIVE = re.compile(r"\s*/\s*((?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|phường))(?!\w)")
-_LAST_LEVEL = re.compile(r"(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|phường)$")
+@cache
+def _level_alternative() -> re.Pattern[str]:
+    return re.compile(rf"\s*/\s*((?:cấp\s+)?(?:{levels.alternation()}))(?!\w)")
+
+
+@cache
+def _last_level() -> re.Pattern[str]:
+    return re.compile(rf"(?:cấp\s+)?(?:{levels.alternation()})$")
 
 
 def _plain_mentions(text: str, addressed: bool) -> Iterator[Mention]:
@@ -302,8 +314,8 @@ def _plain_mentions(text: str, addressed: bool) -> Iterator[Mention]:
         yield Mention(name, match.start(), match.start() + len(name), kind)
         position = max(end, match.end())
         # "Trung tâm Phục vụ hành chính công cấp tỉnh/cấp xã": one body at two levels.
-        other = _LEVEL_ALTERNATIVE.match(text, match.start() + len(name))
-        level = _LAST_LEVEL.search(name) if other else None
+        other = _level_alternative().match(text, match.start() + len(name))
+        level = _last_level().search(name) if other else None
         if other and level:
             yield Mention(name[: level.start()] + other.group(1), match.start(), other.end(), kind)
             position = max(position, other.end())

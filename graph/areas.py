@@ -14,13 +14,14 @@ from functools import cache, lru_cache
 
 import rdflib
 
+from cchc.graph import namespaces
 from cchc.graph.normalize import match_key
 from cchc.graph.phrases import phrase_alternation
 from cchc.graph.ontology import vocabulary_graph
 
-SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
-CUE = rdflib.URIRef("https://w3id.org/cchc/ontology#cue")
-SCHEME = rdflib.URIRef("https://w3id.org/cchc/vocab/area")
+SKOS = rdflib.Namespace(namespaces.SKOS)
+CUE = rdflib.URIRef(namespaces.CCHC + "cue")
+SCHEME = rdflib.URIRef(namespaces.VOCAB + "area")
 GENERIC = "chi_dao_dieu_hanh"
 
 
@@ -39,7 +40,7 @@ def _cues() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
     return re.compile(r"(?<!\w)(?:" + phrase_alternation(by_phrase) + r")(?!\w)"), by_phrase
 
 
-NOT_CUE = rdflib.URIRef("https://w3id.org/cchc/ontology#notCue")
+NOT_CUE = rdflib.URIRef(namespaces.CCHC + "notCue")
 
 
 @cache

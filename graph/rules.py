@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cchc.errors import ResourceMissingError
+from cchc.graph.kinds import expand
 from cchc.resources import read_text
 
 _REQUIRED = ("id", "stage", "pattern")
@@ -60,7 +61,7 @@ def parse_rules(text: str, file: str) -> dict[str, Rule]:
                 raise RuleFileError(file, number, f"cờ {flag!r} không được hỗ trợ")
             flags |= _FLAGS[flag]
         try:
-            pattern = re.compile(raw["pattern"], flags)
+            pattern = re.compile(expand(raw["pattern"]), flags)
         except re.error as error:
             raise RuleFileError(file, number, f"biểu thức chính quy: {error}") from None
         rules[raw["id"]] = Rule(raw["id"], raw["stage"], pattern, raw.get("note", ""))

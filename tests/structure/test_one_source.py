@@ -95,9 +95,12 @@ def test_no_pattern_file_spells_the_names_of_the_kinds() -> None:
     names = {name for kind in kinds.kinds().values() for name in kind.names}
     files = sorted([*(ROOT / "graph" / "data").glob("*.json"), *(ROOT / "src" / "cchc" / "lint").glob("*.json")])
     assert len(files) > 5
+    rules = ROOT / "graph" / "data" / "duty_rules.jsonl"
+    loaded = [(path, json.loads(path.read_text(encoding="utf-8"))) for path in files]
+    loaded += [(rules, [json.loads(line) for line in rules.read_text(encoding="utf-8").splitlines() if line.strip()])]
     spelled = []
-    for path in files:
-        for where, text in _strings(json.loads(path.read_text(encoding="utf-8")), path.name):
+    for path, data in loaded:
+        for where, text in _strings(data, path.name):
             listed = {name for name in names if re.search(rf"(?:^|[|(:]){re.escape(name)}(?=[|)])", text)}
             if len(listed) > 1 or ("Nghị định" in text and "Thông tư" in text):
                 spelled.append(f"{where}: {sorted(listed)}")
@@ -122,6 +125,15 @@ def test_a_level_added_to_the_vocabulary_alone_is_read_by_every_reader_of_levels
     parsed = parse_profile(profile.replace("level: xã", "level: tiểu khu"), "tieu-khu.yaml")
     assert (parsed.level, parsed.structure) == ("tiểu khu", "current")
     assert "tiểu khu" not in changes()[-1].unit_prefixes  # not of the abolished district level
+
+
+def test_no_pattern_file_spells_the_level_words() -> None:
+    """The agency grammar's levels come from the vocabulary too ("{level}")."""
+    data = json.loads((ROOT / "graph" / "data" / "agencies.json").read_text(encoding="utf-8"))
+    assert all("thị trấn" not in text for _, text in _strings(data, "agencies.json"))
+    from cchc.graph.agencies import find_mentions
+
+    assert [m.name for m in find_mentions("UBND các xã, thị trấn phối hợp")] == ["UBND các xã, thị trấn"]
 
 
 def test_the_readers_of_levels_agree_with_the_vocabulary() -> None:
