@@ -11,12 +11,14 @@ a different text is kept under the IRI with its digest's start appended.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from cchc.graph.normalize import new_tone_placement
 
 SUFFIX_LENGTH = 8  # hex digits: 4 billion values, for a handful of texts per IRI
 
 
+@lru_cache(maxsize=64)  # asked by identity and by the graph of the same document
 def text_digest(text: str) -> str:
     """SHA-256 of the text in its comparison form: NFC, new tone placement, lower case,
     whitespace runs as one space. Bytes, encoding and line breaks of the file do not count."""
