@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from cchc.graph.agencies import agency_key, find_mentions, head_at, held_agency
-from cchc.graph.duties import DutyUnit, duty_units, heading_subjects, strip_prefix
+from cchc.graph.duties import duty_units, heading_subjects, strip_prefix
 from cchc.graph.rules import rule
 from cchc.graph.roles import Carry, roles
 from cchc.graph.area_model import DocumentStats, predict_areas
