@@ -64,7 +64,8 @@ def _patterns() -> _Patterns:
     )
 
 
-def _date(text: str) -> dt.date | None:
+def date_in(text: str) -> dt.date | None:
+    """The first date written in ``text`` ("ngày 17 tháng 11 năm 2025", "ngày 17/11/2025")."""
     match = _patterns().date.search(text)
     if not match:
         return None
@@ -96,7 +97,7 @@ def citation(text: str, head: re.Match[str] | None = None) -> Citation:
         law = p.law.match(title)
         kind = notation_of(law.group(1)) if law else kind
     return Citation(
-        text=text, kind=kind, number=number, date=_date(text), issuer=issuer.group(1).strip() if issuer else None, title=title
+        text=text, kind=kind, number=number, date=date_in(text), issuer=issuer.group(1).strip() if issuer else None, title=title
     )
 
 

@@ -7,14 +7,13 @@ nothing is ever lost. The extraction issue refines metadata, footnotes and table
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from cchc.graph.agencies import find_mentions
-from cchc.graph.bases import citation, legal_bases
+from cchc.graph.bases import citation, date_in, legal_bases
 from cchc.graph.citations import find_references
 from cchc.graph.cleanse import join_broken_lines
 from cchc.graph.ocr import repair
@@ -153,17 +152,6 @@ def _body(lines: list[tuple[int, int, str]]) -> list[_Node]:
         (stack[-1].children if stack else roots).append(node)
         stack.append(node)
     return roots
-
-
-def _date(text: str) -> dt.date | None:
-    match = patterns().search["date"].search(text)
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _split_attachments(lines: list[str]) -> list[int]:
@@ -328,8 +316,8 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
     place = None
     for text in cleaned[:40]:
         place_match = p.search["place_date"].match(text)
-        if place_match and _date(text):
-            place, issued = place_match.group(1).strip(), _date(text)
+        if place_match and date_in(text):
+            place, issued = place_match.group(1).strip(), date_in(text)
             break
     bases = legal_bases(_preamble(cleaned[preamble_start:]), title_lines)
     proposer = next((m.group(1) for t in cleaned if (m := p.search["proposer"].match(t))), None)
@@ -343,7 +331,7 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
             text=promulgated.group(0),
             kind=notation_of(promulgated.group(1)),
             number=number_text if not number_text.startswith("/") else None,
-            date=_date(promulgated.group(0)),
+            date=date_in(promulgated.group(0)),
         )
     issuer = authority_line(cleaned)
     header = _header_block(cleaned[:header_end])
