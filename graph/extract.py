@@ -145,7 +145,13 @@ def _area(text: str, context: str, mode: str, topic: Callable[[str], bool] | Non
         specific = {a: v for a, v in scores.items() if a not in ("danh_gia_chi_so", GENERIC)}
         if specific:
             return max(sorted(specific), key=specific.__getitem__)
+    head = _LOCATIVE.split(text, maxsplit=1)[0]
+    if head != text and {a for a in area_scores(head, topic) if a != GENERIC}:
+        return classify(head, context, topic)  # "… thủ tục hành chính trong các văn bản quy phạm": the object's field
     return classify(text, context, topic)
+
+
+_LOCATIVE = re.compile(r"\s+(?:trong|tại|thuộc)\s+(?:các\s+|những\s+)?(?=\w)", re.IGNORECASE)
 
 
 def _listed_fields(line: str) -> list[str]:

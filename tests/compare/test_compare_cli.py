@@ -131,7 +131,7 @@ def test_all_units_for_one_area(store_dir: Path) -> None:
     leads = {unit["unit"]: [v["text"] for v in unit["values"]] for unit in data["units"]}
     assert len(leads) == 5
     assert leads["huyện Mỹ Xuyên"] == ["Phòng Tư pháp"] and leads["huyện Chợ Mới"] == []
-    assert set(leads["tỉnh Quảng Nam"]) == {"Sở Tư pháp", "Văn phòng Ủy ban nhân dân tỉnh"}
+    assert set(leads["tỉnh Quảng Nam"]) == {"Sở Tư pháp"}
     assert data["distribution"][0]["sentence"] == (
         "Tư pháp (Phòng Tư pháp, Sở Tư pháp) chủ trì ở 3 trên 5 đơn vị (huyện Hớn Quản, huyện Mỹ Xuyên, tỉnh Quảng Nam)."
     )

@@ -93,6 +93,8 @@ def test_training_is_deterministic_and_rebuilds_the_shipped_model() -> None:
         # monitoring a system or a resource is no inspection
         ("Giám sát, bảo đảm an toàn thông tin cho hệ thống thư điện tử công vụ.", "kiem_tra"),
         ("Lắp đặt thiết bị giám sát mực nước tại các trạm bơm.", "kiem_tra"),
+        # the object's field, not the field of where it stands
+        ("Góp ý, đánh giá tác động các quy định về thủ tục hành chính trong các văn bản quy phạm pháp luật do Sở soạn thảo.", "the_che"),
     ],
 )
 def test_word_senses_in_extraction(duty: str, not_area: str) -> None:
