@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import chain
 from importlib import metadata
 
 from vietnam_provinces import Province as _LibProvince
@@ -109,17 +110,35 @@ def _merge(into: dict[str, Candidates], name: str, found: Candidates) -> None:
         held[code] = former if held.get(code, former) == former else None  # two former provinces: neither
 
 
+def _by_level(units: Iterable[tuple[str, str, Candidates]]) -> dict[str, dict[str, Candidates]]:
+    """(level, name, candidates) rows as level → name key → candidates."""
+    out: dict[str, dict[str, Candidates]] = defaultdict(dict)
+    for level, name, found in units:
+        _merge(out[level], key(name), found)
+    return dict(out)
+
+
+def _spelled(units: Iterable[tuple[str, str, Candidates]], into: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Level → name key → the name as the list spells it, the first spelling kept."""
+    for level, name, _ in units:
+        into.setdefault(level, {}).setdefault(key(name), name)
+    return into
+
+
+def _todays_wards() -> Iterable[tuple[str, str, Candidates]]:
+    """(level, name, candidates) of every ward of today's list ("xã", "phường", "đặc khu")."""
+    for ward in _LibWard.iter_all():
+        level = ward.division_type.value
+        name = ward.name[len(level) :].strip() if ward.name.lower().startswith(level) else ward.name
+        yield level, name, {int(ward.province_code): None}
+
+
 @cache
 def wards(loose: bool = False) -> dict[str, dict[str, Candidates]]:
     """Today's wards: level ("xã", "phường", "đặc khu") → name → candidates."""
     if loose:
         return {level: _loosen(table) for level, table in wards().items()}
-    out: dict[str, dict[str, Candidates]] = defaultdict(dict)
-    for ward in _LibWard.iter_all():
-        level = ward.division_type.value
-        name = ward.name[len(level) :].strip() if ward.name.lower().startswith(level) else ward.name
-        _merge(out[level], key(name), {int(ward.province_code): None})
-    return dict(out)
+    return _by_level(_todays_wards())
 
 
 @cache
@@ -164,10 +183,7 @@ def districts(loose: bool = False) -> dict[str, dict[str, Candidates]]:
     """The former districts: level ("huyện", "quận", "thị xã", "thành phố") → name → candidates."""
     if loose:
         return {level: _loosen(table) for level, table in districts().items()}
-    out: dict[str, dict[str, Candidates]] = defaultdict(dict)
-    for level, name, found in _former_districts():
-        _merge(out[level], key(name), found)
-    return dict(out)
+    return _by_level(_former_districts())
 
 
 @cache
@@ -179,10 +195,7 @@ def former_communes(loose: bool = False) -> dict[str, dict[str, Candidates]]:
     """
     if loose:
         return {level: _loosen(table) for level, table in former_communes().items()}
-    out: dict[str, dict[str, Candidates]] = defaultdict(dict)
-    for level, name, found in _former_communes():
-        _merge(out[level], key(name), found)
-    return dict(out)
+    return _by_level(_former_communes())
 
 
 def _extends(alias: str, name: str) -> bool:
@@ -219,10 +232,7 @@ def spelling(level: str, name_key: str, loose: bool = False) -> str:
 
 @cache
 def _district_spellings() -> dict[str, dict[str, str]]:
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for level, name, _ in _former_districts():
-        out[level].setdefault(key(name), name)
-    return dict(out)
+    return _spelled(_former_districts(), {})
 
 
 @cache
@@ -244,14 +254,5 @@ def spellings(loose: bool = False) -> dict[str, dict[str, str]]:
                 folded[fold(name)].add(spelled)
             out_loose[level] = {name: next(iter(held)) for name, held in folded.items() if len(held) == 1}
         return out_loose
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    provinces = _province_spellings()
-    for level in words_of("tinh"):
-        out[level].update(provinces)
-    for ward in _LibWard.iter_all():
-        level = ward.division_type.value
-        name = ward.name[len(level) :].strip() if ward.name.lower().startswith(level) else ward.name
-        out[level].setdefault(key(name), name)
-    for level, name, _ in (*_former_districts(), *_former_communes()):
-        out[level].setdefault(key(name), name)
-    return dict(out)
+    provinces = {level: dict(_province_spellings()) for level in words_of("tinh")}
+    return _spelled(chain(_todays_wards(), _former_districts(), _former_communes()), provinces)
