@@ -47,6 +47,7 @@ class _Lexicon:
     council_end: re.Pattern[str]
     dash_note: re.Pattern[str]
     field_heads: frozenset[str]
+    phrase_openers: frozenset[str]
     standalone: frozenset[str]
     addressed: frozenset[str]
     same_posts: tuple[tuple[str, str], ...]
@@ -83,7 +84,7 @@ def _lexicon() -> _Lexicon:
     short = {match_key(k): v for k, v in data["key_abbreviations"].items()}
     return _Lexicon(
         starts, re.compile(_with_levels(data["levels"])), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
-        re.compile(_with_levels(data["council_end"])), re.compile(data["dash_note"]), frozenset(data["field_heads"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
+        re.compile(_with_levels(data["council_end"])), re.compile(data["dash_note"]), frozenset(data["field_heads"]), frozenset(data["phrase_openers"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
         tuple((match_key(k), match_key(v)) for k, v in data["same_posts"].items()),
         re.compile(r"[ \t]+" + data["steering_bodies"]),
         re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) + r")(?!\w)"),
@@ -107,12 +108,14 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
     lowercase_run = 0
     cursor = pos
     bare_head = False
+    head_word = text[max(0, pos - 4) : pos].split()
+    field_named = bool(head_word) and head_word[-1] in lexicon.field_heads  # a field head's name never holds a second one
     while True:
         match = _NEXT_TOKEN.match(text, cursor)
         if not match:
             break
         token = match.group(1)
-        if token == "Sở" and text[max(0, pos - 2) : pos] == "Sở":
+        if field_named and token in lexicon.field_heads:
             break  # "Sở Khoa học và Công nghệ Sở Công Thương": a cell's names run together
         if _capital(token) or (token.isupper() and len(token) > 1):
             end = cursor = match.end()
@@ -129,7 +132,7 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
             joins_council = token in ("và", "&", "-", "–") and lexicon.council_end.search(text, pos, end)
             if token in ("-", "–") and following and lexicon.dash_note.match(text, following.start(1)):
                 break
-            if following and following.group(1) in _PHRASE_OPENERS:  # "Sở Công Thương, Các doanh nghiệp"
+            if following and following.group(1) in lexicon.phrase_openers:  # "Sở Công Thương, Các doanh nghiệp"
                 break
             if following and _capital(following.group(1)) and (
                 joins_council or not _lexicon().starts.match(text, following.start(1))
@@ -224,6 +227,11 @@ def may_name(text: str) -> bool:
     return _lexicon().starts.search(text) is not None
 
 
+def field_heads() -> frozenset[str]:
+    """Heads always followed by a capitalised field ("Sở Nội vụ", "Bộ Tài chính")."""
+    return _lexicon().field_heads
+
+
 def names_at(text: str, position: int) -> bool:
     """Whether a name (agency, body, post or title) starts at ``position``."""
     return _lexicon().starts.match(text, position) is not None
@@ -272,8 +280,6 @@ def iter_mentions(text: str) -> Iterator[Mention]:
         yield from _plain_mentions(text, False)
 
 
-# Capitalised function words open a new phrase, never a name's next word.
-_PHRASE_OPENERS = frozenset({"Các", "Những", "Cùng", "Trong", "Theo", "Của", "Với", "Hoặc", "Và"})
 @cache
 def _level_alternative() -> re.Pattern[str]:
     return re.compile(rf"\s*/\s*((?:cấp\s+)?(?:{levels.alternation()}))(?!\w)")

@@ -137,8 +137,6 @@ class _Collector:
 def _area(text: str, context: str, mode: str, topic: Callable[[str], bool] | None = None) -> str:
     """Scoring or appraising an index *component* ("Chỉ số thành phần cải cách tài chính
     công") belongs to that component's field; the index area is for the index as a whole."""
-    if mode == "giam_sat":  # the verb is the mode, not a sign of the inspection field
-        text = re.sub(r"\b(?:giám sát|phản biện)\b", " ", text, flags=re.IGNORECASE)
     scores = area_scores(text, topic)
     component = mode == "tham_dinh" or re.search(r"\bchỉ số thành phần\b|\btiêu chí\b|\bchỉ số cải cách (?!hành chính)", text, re.IGNORECASE)
     if component and "danh_gia_chi_so" in scores:
@@ -203,10 +201,10 @@ def _decide_areas(duty: str, context: str, mode: str, stats: DocumentStats, titl
     # plan) is no evidence for this duty.
     cues_found = {a: v for a, v in area_scores(text, stats.is_topic).items() if a != GENERIC}
     if cues_found and max(cues_found.values()) >= CUE_TRUSTED:
-        return [(_area(duty, context, mode, stats.is_topic), "area.cue", None)]
+        return [(_area(text, context, mode, stats.is_topic), "area.cue", None)]
     predicted = predict_areas(text, context, stats, title)
     if predicted[0][1] < AREA_MODEL_FLOOR:
-        return [(_area(duty, context, mode), "area.cue", None)]
+        return [(_area(text, context, mode), "area.cue", None)]
     return [(area, "area.model", score) for area, score in predicted]
 
 

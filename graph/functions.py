@@ -17,6 +17,7 @@ from rdflib.namespace import SKOS
 from cchc.graph.namespaces import CCHC, VOCAB
 from cchc.graph.phrases import phrase_alternation
 from cchc.graph.normalize import match_key
+from cchc.graph.agencies import field_heads
 from cchc.graph.ontology import vocabulary_graph
 
 LEVEL_LABEL = rdflib.URIRef(CCHC + "levelLabel")
@@ -29,14 +30,22 @@ def _key(name: str) -> str:
 
 
 @cache
-def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
+def _names() -> tuple[tuple[str, str], ...]:
+    """(notation, name) of every name the functions vocabulary gives an agency."""
     graph = vocabulary_graph()
+    return tuple(
+        (str(graph.value(concept, SKOS.notation)), str(label))
+        for concept in graph.subjects(SKOS.inScheme, SCHEME)
+        for prop in (SKOS.altLabel, LEVEL_LABEL)
+        for label in graph.objects(concept, prop)
+    )
+
+
+@cache
+def _labels() -> tuple[re.Pattern[str], dict[str, str]]:
     by_label: dict[str, str] = {}
-    for concept in graph.subjects(SKOS.inScheme, SCHEME):
-        notation = str(graph.value(concept, SKOS.notation))
-        for prop in (SKOS.altLabel, LEVEL_LABEL):
-            for label in graph.objects(concept, prop):
-                by_label.setdefault(_key(str(label)), notation)
+    for notation, name in _names():
+        by_label.setdefault(_key(name), notation)
     return re.compile(r"(?<!\w)(?:" + phrase_alternation(by_label) + r")(?!\w)"), by_label
 
 
@@ -55,29 +64,22 @@ def comma_fields() -> tuple[str, ...]:
     """Field names that hold a comma ("Văn hóa, Thể thao và Du lịch"), longest first: a
     list of bodies by field ("các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch") must not cut
     them at the comma."""
-    graph = vocabulary_graph()
     fields: set[str] = set()
-    for concept in graph.subjects(SKOS.inScheme, SCHEME):
-        for prop in (SKOS.altLabel, LEVEL_LABEL):
-            for label in graph.objects(concept, prop):
-                words = str(label).split(" ", 1)
-                if len(words) == 2 and "," in words[1] and words[1][:1].isupper():
-                    fields.add(words[1])
+    for _, name in _names():
+        words = name.split(" ", 1)
+        if len(words) == 2 and "," in words[1] and words[1][:1].isupper():
+            fields.add(words[1])
     return tuple(sorted(fields, key=len, reverse=True))
 
 
 @cache
 def _spellings() -> dict[str, str]:
-    graph = vocabulary_graph()
     found: dict[str, str] = {}
-    for concept in graph.subjects(SKOS.inScheme, SCHEME):
-        for prop in (SKOS.altLabel, LEVEL_LABEL):
-            for label in graph.objects(concept, prop):
-                found.setdefault(match_key(str(label)), str(label))
+    for _, name in _names():
+        found.setdefault(match_key(name), name)
     return found
 
 
-_FIELD_NAME = re.compile(r"^(Sở|Bộ|Cục) (\S.*)$")
 _COMPONENT = re.compile(r"(\s+và\s+|\s*,\s*|\s+-\s+)", re.IGNORECASE)
 
 
@@ -88,9 +90,9 @@ def usual_spelling(name: str) -> str:
     known = _spellings().get(match_key(name))
     if known:
         return known
-    field = _FIELD_NAME.match(name)
-    if not field:
+    head, _, field = name.partition(" ")
+    if head not in field_heads() or not field:
         return name
-    parts = _COMPONENT.split(field.group(2))
+    parts = _COMPONENT.split(field)
     cased = [p.lower() if _COMPONENT.fullmatch(p) else p[:1].upper() + p[1:].lower() for p in parts]
-    return f"{field.group(1)} {''.join(cased)}"
+    return f"{head} {''.join(cased)}"

@@ -87,7 +87,7 @@ def own_subject(text: str) -> _Subject | None:
     if not first:
         return None
     before = text[offset : offset + first.start]
-    if not (listed and listed.end() >= first.start) and not re.fullmatch(r"\s*(?:các|cho|đối với)?\s*", before, re.IGNORECASE):
+    if not (listed and listed.end() >= first.start) and not _OPENING.fullmatch(before):
         return None
     group = _leading_group(chain([first], mentions), text[offset:])
     end = offset + group[-1].end
@@ -147,7 +147,7 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     subject led ("Chủ trì …. Chủ động phối hợp với Sở X để …") it still leads, and X is its
     partner."""
     text = unit.text
-    if ("hi hành" in text and rule("role.skip.execution").search(text)) or rule("role.skip.difficulties").match(text):
+    if rule("role.skip.execution").search(text) or rule("role.skip.difficulties").match(text):
         return [], Carry()
     labelled = _labelled(text)
     if labelled:
