@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
         for path in sorted(gold.glob("*.json")):
             source = next(p for p in corpus.iterdir() if p.stem == path.stem)
             raw = fit([r for r in rows if not r["source"].endswith("/" + path.stem)])
-            held_out = AreaModel(tuple(raw["areas"]), raw["idf"], raw["weights"], raw["bias"])
+            held_out = AreaModel.from_json(raw)
             area_model.model = lambda held_out=held_out: held_out  # the fold's model
             parsed, facts = analyse(source)
             (Path(tmp) / path.name).write_text(json.dumps(facts_json(parsed, facts), ensure_ascii=False), encoding="utf-8")

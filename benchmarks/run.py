@@ -2,6 +2,9 @@
 
 Run with ``make bench``. Each sample document is ingested repeatedly under distinct graph
 names, so the store grows as it would with a real corpus; prints documents per second.
+The first document, which loads the vocabularies, the gazetteer and the model, is timed
+apart: `cchc ingest` pays it once per run, and then settles that data out of the garbage
+collector's rounds (``cchc.graph.settle``), as this benchmark does.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from pyoxigraph import RdfFormat, serialize
 
 from cchc.graph.area_model import words
 from cchc.graph.areas import _area_scores, masked_key
+from cchc.graph.extract import extract_facts
 from cchc.graph.functions import function_of
 from cchc.graph.normalize import match_key
-from cchc.graph.extract import extract_facts
 from cchc.graph.rdf import document_iri, document_triples
 from cchc.graph.read import read_document
+from cchc.graph.settle import settle_once
 from cchc.graph.store.embedded import EmbeddedStore
 from cchc.graph.structure import clean, parse_document
 
@@ -33,6 +37,11 @@ def main(rounds: int = 20) -> None:
     stage_times: dict[str, list[float]] = {"read": [], "parse": [], "extract": [], "rdf": [], "store": []}
     with tempfile.TemporaryDirectory() as tmp:
         store = EmbeddedStore(Path(tmp) / "store")
+        first = time.perf_counter()
+        parsed = parse_document(read_document(files[0]))
+        document_triples(parsed, extract_facts(parsed))
+        settle_once()
+        first = time.perf_counter() - first
         pending: dict[str, list] = {}
         started = time.perf_counter()
         cpu_started = time.process_time()
@@ -61,6 +70,7 @@ def main(rounds: int = 20) -> None:
         cpu = time.process_time() - cpu_started
         store.close()
     count = rounds * len(files)
+    print(f"first document (loads the static data): {first * 1000:.0f} ms")
     print(f"ingest: {count} documents in {elapsed:.2f} s = {count / elapsed:.1f} documents/s (one core, embedded store)")
     # CPU time is what one core spends, whatever else the machine is running meanwhile.
     print(f"        {cpu:.2f} s of CPU = {count / cpu:.1f} documents per CPU-second")

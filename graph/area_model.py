@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from operator import mul
 
 from cchc.graph.areas import GENERIC, area_scores, key_scores, masked_key
 from cchc.graph.normalize import nfc
@@ -59,12 +60,6 @@ class DocumentStats:
         share = COMMON_SHARE * len(self.texts)
         return frozenset(word for word, count in counted.items() if count >= COMMON_COUNT and count > share)
 
-    def is_topic(self, word: str) -> bool:
-        return word in self.topic
-
-    def weight(self, word: str) -> float:
-        return COMMON_WEIGHT if word in self.topic else 1.0
-
 
 @lru_cache(maxsize=256)
 def _title_cues(title: str) -> dict[str, float]:
@@ -83,7 +78,8 @@ def own_words(clause: str, stats: DocumentStats | None) -> str:
     names this duty's own field."""
     if not stats:
         return clause
-    return " ".join(t if stats.weight(t) == 1.0 else "_" for t in words(clause))
+    topic = stats.topic
+    return " ".join("_" if t in topic else t for t in words(clause))
 
 
 def features(clause: str, context: str = "", stats: DocumentStats | None = None, title: str = "") -> dict[str, float]:
@@ -94,9 +90,10 @@ def features(clause: str, context: str = "", stats: DocumentStats | None = None,
     of a duty that names no field of its own, while the title's words, one set per
     document, would only teach the model to recognise the training documents."""
     tokens = words(clause)
+    topic = stats.topic if stats else frozenset()
     found: Counter[str] = Counter()
     for index, token in enumerate(tokens):
-        weight = stats.weight(token) if stats else 1.0
+        weight = COMMON_WEIGHT if token in topic else 1.0
         found[f"w:{token}"] += weight
         if index < PREDICATE_WORDS:  # the duty's verb phrase: what it does, not its topic
             found[f"p:{token}"] += weight
@@ -121,23 +118,28 @@ def features(clause: str, context: str = "", stats: DocumentStats | None = None,
 class AreaModel:
     areas: tuple[str, ...]
     idf: dict[str, float]
-    weights: dict[str, list[float]]  # feature → one weight per area
-    bias: list[float]
+    weights: dict[str, tuple[float, ...]]  # feature → one weight per area
+    bias: tuple[float, ...]
+
+    @classmethod
+    def from_json(cls, raw: dict) -> AreaModel:
+        """The model as ``train_areas`` writes it."""
+        weights = {name: tuple(row) for name, row in raw["weights"].items()}
+        return cls(tuple(raw["areas"]), raw["idf"], weights, tuple(raw["bias"]))
+
+    @cached_property
+    def _columns(self) -> tuple[dict[str, float], ...]:
+        """Per area, feature → weight: a score is then one C-level sum per area rather
+        than a Python loop per feature (a third of the model's time at ingest)."""
+        return tuple({name: row[index] for name, row in self.weights.items()} for index in range(len(self.areas)))
 
     def probabilities(self, values: dict[str, float]) -> list[float]:
-        scores = list(self.bias)
-        norm = 0.0
-        scaled: dict[str, float] = {}
-        for name, value in values.items():
-            idf = self.idf.get(name)
-            if idf is None:
-                continue
-            scaled[name] = value * idf
-            norm += scaled[name] ** 2
-        norm = math.sqrt(norm) or 1.0
-        for name, value in scaled.items():
-            share = value / norm
-            scores = [score + weight * share for score, weight in zip(scores, self.weights[name])]
+        idf = self.idf
+        names = [name for name in values if name in idf]
+        scaled = [values[name] * idf[name] for name in names]
+        norm = math.sqrt(sum(value * value for value in scaled)) or 1.0
+        shares = [value / norm for value in scaled]
+        scores = [bias + sum(map(mul, map(column.__getitem__, names), shares)) for bias, column in zip(self.bias, self._columns)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -155,7 +157,7 @@ class AreaModel:
 @cache
 def model() -> AreaModel:
     raw = json.loads(read_text("cchc.graph", MODEL_FILE))
-    return AreaModel(tuple(raw["areas"]), raw["idf"], raw["weights"], raw["bias"])
+    return AreaModel.from_json(raw)
 
 
 def predict_areas(clause: str, context: str = "", stats: DocumentStats | None = None, title: str = "") -> list[tuple[str, float]]:

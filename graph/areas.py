@@ -69,11 +69,17 @@ def area_scores(text: str, topic: Callable[[str], bool] | None = None) -> dict[s
     _, by_phrase = _cues()
     scores: dict[str, float] = {}
     for phrase, count in _cue_hits(text):
-        if all(topic(word) for word in phrase.replace(",", " ").split()):
+        if all(map(topic, _phrase_words(phrase))):
             continue
         for area, weight in by_phrase[phrase]:
             scores[area] = scores.get(area, 0.0) + weight * min(count, 2)
     return scores
+
+
+@cache
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A cue's words (one lexicon, a few thousand phrases)."""
+    return tuple(phrase.replace(",", " ").split())
 
 
 @lru_cache(maxsize=4096)

@@ -199,9 +199,10 @@ def _decide_areas(duty: str, context: str, mode: str, stats: DocumentStats, titl
         text = re.sub(r"\b(?:giám sát|phản biện)\b", " ", text, flags=re.IGNORECASE)
     # A cue made of the document's topic words ("chuyển đổi số" in every duty of a digital
     # plan) is no evidence for this duty.
-    cues_found = {a: v for a, v in area_scores(text, stats.is_topic).items() if a != GENERIC}
+    is_topic = stats.topic.__contains__
+    cues_found = {a: v for a, v in area_scores(text, is_topic).items() if a != GENERIC}
     if cues_found and max(cues_found.values()) >= CUE_TRUSTED:
-        return [(_area(text, context, mode, stats.is_topic), "area.cue", None)]
+        return [(_area(text, context, mode, is_topic), "area.cue", None)]
     predicted = predict_areas(text, context, stats, title)
     if predicted[0][1] < AREA_MODEL_FLOOR:
         return [(_area(text, context, mode), "area.cue", None)]

@@ -10,15 +10,15 @@ when the vocabulary admits exactly one syllable, and it is reported, never silen
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import cache
 
+import rdflib
+
+from cchc.graph.area_model import model
 from cchc.graph.normalize import nfc
-from cchc.graph.ontology import ontology_ntriples
-from cchc.graph.area_model import MODEL_FILE
-from cchc.resources import read_text
+from cchc.graph.ontology import vocabulary_graph
 
 _ONSETS = "ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx]"
 _CODAS = "ch|ng|nh|[cmnpt]"
@@ -33,10 +33,10 @@ _VOWELS = re.compile(r"^[aăâeêioôơuưyáàảãạắằẳẵặấầẩ�
 @cache
 def _vocabulary() -> tuple[Counter[str], Counter[str]]:
     """The syllables and two-syllable words the toolkit's own data spells, with counts."""
-    parts = [ontology_ntriples()]
+    # The graph every reader already holds, not its N-Triples text: only literals spell words.
+    parts = [str(value) for value in vocabulary_graph().objects() if isinstance(value, rdflib.Literal)]
     # The model's features spell their words after a prefix: "w:chấm", "b:chấm_điểm".
-    features = json.loads(read_text("cchc.graph", MODEL_FILE))["idf"]
-    parts.extend(name.split(":", 1)[-1].replace("_", " ") for name in features)
+    parts.extend(name.split(":", 1)[-1].replace("_", " ") for name in model().idf)
     text = "\n".join(parts)
     syllables: Counter[str] = Counter()
     pairs: Counter[str] = Counter()

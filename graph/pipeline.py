@@ -24,6 +24,7 @@ from cchc.graph.namespaces import CCHC, ONTOLOGY_GRAPH, sparql_prologue
 from cchc.graph.ontology import ontology_ntriples, ontology_version
 from cchc.graph.rdf import document_iri, document_triples
 from cchc.graph.read import read_document
+from cchc.graph.settle import settle_once
 from cchc.graph.store.base import GraphStore
 from cchc.graph.structure import effective_metadata, parse_document
 
@@ -163,7 +164,9 @@ CHUNK = 4  # documents per task: fewer round trips between processes
 
 
 def _build_chunk(paths: list[Path], encoding: str | None) -> list[_Prepared | CchcError]:
-    return [_build_or_error(path, encoding) for path in paths]
+    built = [_build_or_error(path, encoding) for path in paths]
+    settle_once()  # in a worker process: its static data is loaded by now
+    return built
 
 
 def _built(paths: list[Path], encoding: str | None, jobs: int) -> Iterator[tuple[Path, _Prepared | CchcError]]:
@@ -171,7 +174,9 @@ def _built(paths: list[Path], encoding: str | None, jobs: int) -> Iterator[tuple
     ``IN_FLIGHT`` at a time."""
     if jobs <= 1:
         for path in paths:
-            yield path, _build_or_error(path, encoding)
+            built = _build_or_error(path, encoding)
+            settle_once()
+            yield path, built
         return
     chunks = iter([paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)])
     with ProcessPoolExecutor(max_workers=jobs) as pool:

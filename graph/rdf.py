@@ -100,6 +100,7 @@ def agency_iri(name: str, unit: str | None) -> str:
 class _Builder:
     def __init__(self) -> None:
         self.triples: list[Triple] = []
+        self.described: set[str] = set()  # rules already described in this document
 
     def add(self, s, p: NamedNode, o) -> None:
         if o is not None:
@@ -243,8 +244,10 @@ def _provision(b: _Builder, provision: Provision, parent: NamedNode, doc: NamedN
 def _rule(b: _Builder, rule_id: str) -> NamedNode:
     """A rule of the duty grammar or the area model, as a PROV plan named by its id."""
     node = NamedNode(f"{RULE}{rule_id}")
-    b.add(node, A, _n(CCHC, "ExtractionRule"))
-    b.add(node, _n(RDFS, "label"), Literal(rule_id))
+    if rule_id not in b.described:  # once per document, however many facts it produced
+        b.described.add(rule_id)
+        b.add(node, A, _n(CCHC, "ExtractionRule"))
+        b.add(node, _n(RDFS, "label"), Literal(rule_id))
     return node
 
 

@@ -103,7 +103,7 @@ def evaluate(rows: list[dict]) -> dict[str, float]:
         train = [r for r in rows if r["source"] != source]
         test = [r for r in rows if r["source"] == source]
         raw = fit(train)
-        found = AreaModel(tuple(raw["areas"]), raw["idf"], raw["weights"], raw["bias"])
+        found = AreaModel.from_json(raw)
         stats = DocumentStats.from_texts(r["text"] for r in test)
         for row in test:
             probabilities = found.probabilities(features(row["text"], "", stats, row.get("title", "")))

@@ -32,15 +32,20 @@ def test_sample_with_ocr_damage_reads_as_repaired_and_says_so() -> None:
 def test_the_vocabulary_reads_no_pattern_file(monkeypatch) -> None:
     """Words come from the ontology's labels and the model's annotated clauses; a
     regular expression ("(?:Ủy|Uỷ) ban\\s+") is no spelling of Vietnamese."""
-    from cchc.graph import ocr
+    from cchc.graph import area_model, ocr, ontology
 
     read: list[str] = []
-    real = ocr.read_text
-    monkeypatch.setattr(ocr, "read_text", lambda package, name: read.append(name) or real(package, name))
-    ocr._vocabulary.cache_clear()
+    for module in (ontology, area_model):
+        real = module.read_text
+        monkeypatch.setattr(module, "read_text", lambda package, name, real=real: read.append(name) or real(package, name))
+    cached = (ocr._vocabulary, ontology.vocabulary_graph, ontology._parsed, area_model.model)
+    for function in cached:
+        function.cache_clear()
     try:
         syllables, _ = ocr._vocabulary()
     finally:
-        ocr._vocabulary.cache_clear()
-    assert read == [ocr.MODEL_FILE]
+        for function in cached:
+            function.cache_clear()
+    assert read and all(name.endswith(".ttl") or name == area_model.MODEL_FILE for name in read)
+    assert area_model.MODEL_FILE in read
     assert {"chấm", "điểm", "thủ", "tục"} <= set(syllables)
