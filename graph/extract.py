@@ -159,13 +159,18 @@ def _listed_fields(line: str) -> list[str]:
     if not fields:
         return []
     areas = []
-    for part in re.split(r"[;,]|\bvà\b", fields.group(1)):
+    listed = fields.group(1)
+    # Items end at ";" when the list has any: then a comma joins the words of one item
+    # ("kiểm tra, báo cáo định kỳ …; cung cấp …").
+    for part in re.split(r";|\bvà\b" if ";" in listed else r"[;,]|\bvà\b", listed):
         opening = area_of_opening(part)  # "tuyên truyền văn bản quy phạm pháp luật": its verb's field
         scores = {a: v for a, v in area_scores(part).items() if a != GENERIC}
         if opening or scores:
             areas.append(opening or max(sorted(scores), key=scores.__getitem__))
-    # Two or three fields are a split; listing every field is general coordination.
-    return sorted(set(areas)) if 1 < len(set(areas)) <= 3 else []
+    # Two or three fields are a split; listing more is general coordination.
+    if len(set(areas)) > 3:
+        return [GENERIC]
+    return sorted(set(areas)) if len(set(areas)) > 1 else []
 
 
 def _memberships(provision: Provision, out: _Collector) -> None:

@@ -119,3 +119,34 @@ def test_fields_listed_with_commas_each_name_their_area() -> None:
     text = "Điều 4. Trách nhiệm của Phòng Tư pháp\n1. Tham mưu các giải pháp trong lĩnh vực: tuyên truyền văn bản quy phạm pháp luật, cải cách thể chế.\n"
     facts = extract_facts(parse_document(SourceText(name="vi-du.txt", text=text, format="txt")))
     assert {a.area for a in facts.assignments} == {"tuyen_truyen", "the_che"}
+
+
+def _areas_of(text: str) -> set[str]:
+    from cchc.graph.extract import extract_facts
+    from cchc.graph.model import SourceText
+    from cchc.graph.structure import parse_document
+
+    facts = extract_facts(parse_document(SourceText(name="vi-du.txt", text=text, format="txt")))
+    return {a.area for a in facts.assignments}
+
+
+def test_a_list_with_semicolons_keeps_the_commas_inside_its_items() -> None:
+    """ "lĩnh vực: kiểm tra, đôn đốc …; …": the comma joins two verbs of one item, so the
+    inspection item is one field, not inspection plus whatever its object mentions."""
+    text = (
+        "Điều 5. Trách nhiệm của Phòng Quản lý đô thị\n"
+        "1. Tham mưu các giải pháp trong lĩnh vực: kiểm tra, đôn đốc việc tuyển dụng công chức của các đơn vị; "
+        "ứng dụng công nghệ thông tin trong quản lý hồ sơ.\n"
+    )
+    assert _areas_of(text) == {"kiem_tra", "chinh_phu_so"}
+
+
+def test_a_list_of_every_field_is_general_direction() -> None:
+    """Summing up proposals on five fields is coordination of the whole reform, not work of
+    whichever field the cue count happens to favour."""
+    text = (
+        "Điều 9. Trách nhiệm của Văn phòng Ủy ban nhân dân tỉnh\n"
+        "1. Tổng hợp kiến nghị của các đơn vị về các lĩnh vực: cải cách thể chế; cải cách thủ tục hành chính; "
+        "cải cách tổ chức bộ máy; cải cách chế độ công vụ; cải cách tài chính công.\n"
+    )
+    assert _areas_of(text) == {"chi_dao_dieu_hanh"}
