@@ -91,16 +91,18 @@ def features(clause: str, context: str = "", stats: DocumentStats | None = None,
     document, would only teach the model to recognise the training documents."""
     tokens = words(clause)
     topic = stats.topic if stats else frozenset()
-    found: Counter[str] = Counter()
-    for index, token in enumerate(tokens):
-        weight = COMMON_WEIGHT if token in topic else 1.0
-        found[f"w:{token}"] += weight
-        if index < PREDICATE_WORDS:  # the duty's verb phrase: what it does, not its topic
-            found[f"p:{token}"] += weight
-            if index + 1 < len(tokens):
-                found[f"b:{token}_{tokens[index + 1]}"] += weight
+    weights = [COMMON_WEIGHT if token in topic else 1.0 for token in tokens]
+    found: dict[str, float] = {}
+    get = found.get
+    for name, weight in zip(["w:" + token for token in tokens], weights):
+        found[name] = get(name, 0.0) + weight
+    head = tokens[:PREDICATE_WORDS]  # the duty's verb phrase: what it does, not its topic
+    for name, weight in zip(["p:" + token for token in head], weights):
+        found[name] = get(name, 0.0) + weight
+    for name, weight in zip([f"b:{a}_{b}" for a, b in zip(head, tokens[1 : PREDICATE_WORDS + 1])], weights):
+        found[name] = get(name, 0.0) + weight
     for token in set(words(context)):
-        found[f"c:{token}"] += 0.5
+        found["c:" + token] = get("c:" + token, 0.0) + 0.5
     values: dict[str, float] = {name: 1.0 + math.log(count) if count >= 1 else count for name, count in found.items()}
     # The cue lexicon reads only the clause's own words: a cue made of the document's
     # topic words ("cải cách thủ tục hành chính" in every duty of a one-stop plan) is no

@@ -177,7 +177,7 @@ def _memberships(provision: Provision, out: _Collector) -> None:
     """Steering-body seats named by member headings ("Thành viên Ban Chỉ đạo - Trưởng
     Phòng Nội vụ") or lead-in lines: the seat's agency, read as a heading's subject."""
     heading = provision.heading
-    first_line = provision.text.split("\n")[0]
+    first_line = provision.text.partition("\n")[0]
     line = heading or (first_line if len(first_line.split()) <= 24 else "")
     body = line and _member_of(line)
     found = heading_subjects(line) if body else None
@@ -260,11 +260,14 @@ def _lead_of(provision: Provision | None) -> str | None:
     return named[0].name if named else None
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
 def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
     found: dict[tuple[str, float], Meeting] = {}
 
     def visit(provision: Provision, parent: Provision | None) -> None:
-        for sentence in re.split(r"(?<=[.;])\s+", provision.text):
+        for sentence in _SENTENCE_END.split(provision.text):
             match = cues().meeting.search(sentence)
             per_year = _per_year(sentence[match.start() :]) if match else None
             if per_year is None:

@@ -8,6 +8,7 @@ only at the JSON edge (the ``cchc-facts/1`` contract).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -66,6 +67,14 @@ class Provision:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def sentences(self) -> list[str]:
+        """Its own text cut after each "." or ";" and at line ends: the statements that a
+        reporting duty or a rating threshold is read from, one at a time."""
+        return _SENTENCES.split(self.text)
+
+
+_SENTENCES = re.compile(r"(?<=[.;])\s+|\n")
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,9 @@ def rating_rules(doc: ParsedDocument, prefix: str = "") -> list[RatingRule]:
 
     def visit(provision: Provision, grade: str | None) -> None:
         lead = _cues().grades.match(provision.text.strip()) or _cues().grades.match(provision.heading.strip())
-        if lead and len(provision.text.split("\n")[0].split()) <= 8:
+        if lead and len(provision.text.partition("\n")[0].split()) <= 8:
             grade = lead.group(0)
-        for sentence in re.split(r"(?<=[.;])\s+|\n", provision.text):
+        for sentence in provision.sentences():
             if not _cues().index.search(sentence):
                 continue
             bounds = _thresholds(sentence)

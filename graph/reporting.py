@@ -111,7 +111,7 @@ def reporting_obligations(doc: ParsedDocument, prefix: str = "") -> list[Reporti
     found: list[ReportingObligation] = []
     for provision in doc.provisions():
         previous: ReportingObligation | None = None
-        for sentence in re.split(r"(?<=[.;])\s+|\n", provision.text):
+        for sentence in provision.sentences():
             duty = obligation(sentence, provision, None, prefix)
             if duty is None:
                 continue
