@@ -55,6 +55,7 @@ class _Lexicon:
     key_abbreviations: re.Pattern[str]
     key_short: dict[str, str]
     head_full: dict[str, str]
+    complement_head: re.Pattern[str]
 
 
 def _either_tone(phrase: str) -> str:
@@ -89,6 +90,7 @@ def _lexicon() -> _Lexicon:
         re.compile(r"[ \t]+" + data["steering_bodies"]),
         re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) + r")(?!\w)"),
         short, dict(data["head_abbreviations"]),
+        re.compile(r"(?:" + data["complement_heads"] + r")$"),
     )
 
 
@@ -104,6 +106,8 @@ def _kind_of(head: str) -> str:
 def _extend(text: str, pos: int, need_capital: bool = True) -> int:
     """End of the name whose head ends at ``pos``: capitalised groups, connectors, a level."""
     lexicon = _lexicon()
+    if lexicon.complement_head.search(text, max(0, pos - 16), pos):
+        return _complement_end(text, pos)
     end = pos
     lowercase_run = 0
     cursor = pos
@@ -164,6 +168,38 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
         end = level.end()
         while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
             end = proper.end()  # "huyện Mỹ Xuyên": the place name after the level
+    return end
+
+
+_COMPLEMENT_WORDS = 14  # a management board's complement is a noun phrase, not a clause
+
+
+def _complement_end(text: str, pos: int) -> int:
+    """End of a name whose head takes a lower-case complement ("Ban Quản lý các khu công
+    nghệ cao và khu công nghiệp"): words up to a stop word, a punctuation mark or the
+    head of another agency; "và" and "các" go on with the complement."""
+    lexicon = _lexicon()
+    end = cursor = pos
+    for _ in range(_COMPLEMENT_WORDS):
+        match = _NEXT_TOKEN.match(text, cursor)
+        if not match or not match.group(1)[:1].isalnum():
+            break  # ",", "-" or the end: the name is whole
+        token = match.group(1)
+        if token in ("và", "các"):
+            following = _NEXT_TOKEN.match(text, match.end())
+            if not following or lexicon.starts.match(text, following.start(1)) or not following.group(1)[:1].isalnum():
+                break  # "… và Sở Tài chính": a second agency
+            cursor = match.end()
+            continue
+        if lexicon.starts.match(text, match.start(1)) or _stops_at(text, match.start(1), lexicon.stop):
+            break
+        level = lexicon.levels.match(text, match.start(1))
+        if level and not _WORD_CHAR.match(text, level.end()):
+            end = level.end()
+            while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
+                end = proper.end()  # "… Khu công nghiệp tỉnh Quảng Ngãi": nothing after the place
+            return end
+        end = cursor = match.end()
     return end
 
 

@@ -131,6 +131,20 @@ def _partners(predicate: str) -> list[Mention]:
     return _leading_group(chain([first], mentions), predicate[start:])
 
 
+def _joined_partners(predicate: str) -> list[Mention]:
+    """The partners of a subject phrase closed by a colon ("… phối hợp Ban B, Sở C: …")."""
+    opening = rule("role.partner_in_subject").match(predicate)
+    if not opening:
+        return []
+    rest = predicate[opening.end() :]
+    mentions = _names_from(rest)
+    first = next(mentions, None)
+    if not first or first.start != 0:
+        return []
+    group = _leading_group(chain([first], mentions), rest)
+    return group if rest[group[-1].end :].lstrip().startswith(":") else []
+
+
 @dataclass(frozen=True)
 class Carry:
     """What a clause hands to the next clause of the same provision: its own subject, and
@@ -167,6 +181,11 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     if unit.provision.kind == "preamble" and rule("role.skip.promulgation").match(predicate):
         return [], Carry()
     mode, mode_rule = _mode(predicate)
+    joined = _joined_partners(predicate) if own and mode == "phoi_hop" else []
+    if joined:
+        found = [Role(s.name, "chu_tri", f"{s.rule}+role.partner_in_subject", request) for s in used]
+        found.extend(Role(m.name, "phoi_hop", "role.partner_in_subject") for m in joined)
+        return found, Carry(used, True)
     if mode == "phoi_hop" and carry.led and not own and unit.rule == "seg.unit.sentence":
         partners = _partners(predicate)
         if partners:  # the lead goes on with a partner

@@ -154,8 +154,10 @@ def test_a_request_names_each_body_asked() -> None:
         ("Sở Giáo dục và Đào tạo cử cán bộ chuyên môn tham gia đoàn kiểm tra liên ngành.", {("Sở Giáo dục và Đào tạo", "phoi_hop")}),
         # the standard closing clause names executors, not reform work
         ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", set()),
+        # partners closed by a colon are part of the subject phrase: the subject does the duty
+        ("Sở Y tế phối hợp Bảo hiểm xã hội tỉnh: hướng dẫn các cơ sở khám bệnh thanh toán chi phí.", {("Sở Y tế", "chu_tri"), ("Bảo hiểm xã hội tỉnh", "phoi_hop")}),
     ],
-    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "reversed-co-partners", "bare-head", "difficulties", "sends-staff", "execution"],
+    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "reversed-co-partners", "bare-head", "difficulties", "sends-staff", "execution", "partners-before-colon"],
 )
 def test_clause_grammar(sentence: str, expected: set[tuple[str, str]]) -> None:
     assert roles(f"Điều 3. Tổ chức thực hiện\n1. {sentence}\n") == expected
@@ -190,6 +192,10 @@ def test_the_subject_carries_to_the_next_clause() -> None:
         ("Cục Thuế cử cán bộ tham gia đoàn công tác.", "Cục Thuế"),
         ("Khi Giám đốc Sở vắng mặt, một Phó Giám đốc điều hành.", "Giám đốc Sở"),
         ("Ban Quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh tiếp nhận hồ sơ.", "Ban Quản lý Khu Nông nghiệp ứng dụng Công nghệ cao tỉnh"),
+        # a management board's lower-case complement, "và" joining two managed things
+        ("Ban Quản lý các cụm công nghiệp và khu du lịch phối hợp kiểm tra.", "Ban Quản lý các cụm công nghiệp và khu du lịch"),
+        ("Ban quản lý rừng phòng hộ Sông Đà, Sở Tài chính cùng thực hiện.", "Ban quản lý rừng phòng hộ Sông Đà"),
+        ("Ban Quản lý Khu du lịch Núi Bà và Sở Xây dựng chủ trì.", "Ban Quản lý Khu du lịch Núi Bà"),
     ],
 )
 def test_names_end_at_the_right_word(sentence: str, name: str) -> None:
