@@ -92,6 +92,7 @@ def own_subject(text: str) -> _Subject | None:
     group = _leading_group(chain([first], mentions), text[offset:])
     end = offset + group[-1].end
     end = match_at("role.aside", text, end) or end
+    end = match_at("role.collective_tail", text, end) or end
     predicate = text[end:]
     if rule("role.not_subject").match(predicate) or not predicate.strip(" .;:"):
         return None

@@ -156,8 +156,10 @@ def test_a_request_names_each_body_asked() -> None:
         ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm thi hành Quyết định này.", set()),
         # partners closed by a colon are part of the subject phrase: the subject does the duty
         ("Sở Y tế phối hợp Bảo hiểm xã hội tỉnh: hướng dẫn các cơ sở khám bệnh thanh toán chi phí.", {("Sở Y tế", "chu_tri"), ("Bảo hiểm xã hội tỉnh", "phoi_hop")}),
+        # a collective closing the subject list before its responsibility
+        ("Sở Y tế, Sở Xây dựng và các sở, ngành quản lý chuyên ngành theo chức năng có trách nhiệm phối hợp công khai thông tin.", {("Sở Y tế", "phoi_hop"), ("Sở Xây dựng", "phoi_hop")}),
     ],
-    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "reversed-co-partners", "bare-head", "difficulties", "sends-staff", "execution", "partners-before-colon"],
+    ids=["fronted", "label-words", "partner-without-voi", "partner-collective", "reversed", "recipients", "report-to", "delegation", "reversed-co-partners", "bare-head", "difficulties", "sends-staff", "execution", "partners-before-colon", "collective-tail"],
 )
 def test_clause_grammar(sentence: str, expected: set[tuple[str, str]]) -> None:
     assert roles(f"Điều 3. Tổ chức thực hiện\n1. {sentence}\n") == expected
