@@ -101,7 +101,9 @@ def own_subject(text: str) -> _Subject | None:
         inner = own_subject(predicate[handed.end() :])
         if inner:
             return _Subject(inner.names, inner.predicate, "role.subject.delegated", inner.request)
-        return None
+        # Handed to no nameable agency ("… giao Giám đốc các sở, Thủ trưởng các ban, ngành
+        # …"): still the clause's own subject, so the heading's agencies are not it.
+        return _Subject([], predicate, "role.subject.delegated", False)
     return _Subject(group, predicate, used, request)
 
 
@@ -168,6 +170,8 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     if labelled:
         return labelled, Carry()
     own = own_subject(text)
+    if own and not own.names:
+        return [], Carry()
     if own:
         used = tuple(Subject(m.name, m.kind, own.rule) for m in own.names)
         predicate, request = own.predicate, own.request

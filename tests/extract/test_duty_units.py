@@ -172,6 +172,16 @@ def test_a_sentence_subject_beats_its_heading() -> None:
     assert {a.provision for a in extract_facts(parsed(text)).assignments if a.agency == "Sở Nội vụ"} == {"art_9__para_2"}
 
 
+def test_a_duty_handed_to_no_named_agency_is_not_the_headings() -> None:
+    """ "UBND tỉnh giao Giám đốc các sở, …" under a commune heading: the sentence has its
+    own subject, so the communes do not inherit the province's closing instruction."""
+    text = (
+        "10. Ủy ban nhân dân các xã\na) Ban hành kế hoạch thực hiện.\n"
+        "Ủy ban nhân dân tỉnh giao Giám đốc các sở, Thủ trưởng các ban, ngành tổ chức tuyên truyền, phổ biến rộng rãi kế hoạch này.\n"
+    )
+    assert {(a.agency, a.area) for a in extract_facts(parsed(text)).assignments} == {("Ủy ban nhân dân các xã", "chi_dao_dieu_hanh")}
+
+
 def test_the_subject_carries_to_the_next_clause() -> None:
     text = "1. Sở Thông tin và Truyền thông có trách nhiệm tuyên truyền chính sách; đồng thời, phối hợp chặt chẽ với Sở Tài chính xây dựng cơ sở dữ liệu.\n"
     found = roles(text)
