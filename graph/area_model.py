@@ -129,19 +129,15 @@ class AreaModel:
         weights = {name: tuple(row) for name, row in raw["weights"].items()}
         return cls(tuple(raw["areas"]), raw["idf"], weights, tuple(raw["bias"]))
 
-    @cached_property
-    def _columns(self) -> tuple[dict[str, float], ...]:
-        """Per area, feature → weight: a score is then one C-level sum per area rather
-        than a Python loop per feature (a third of the model's time at ingest)."""
-        return tuple({name: row[index] for name, row in self.weights.items()} for index in range(len(self.areas)))
-
     def probabilities(self, values: dict[str, float]) -> list[float]:
         idf = self.idf
         names = [name for name in values if name in idf]
         scaled = [values[name] * idf[name] for name in names]
         norm = math.sqrt(sum(value * value for value in scaled)) or 1.0
-        shares = [value / norm for value in scaled]
-        scores = [bias + sum(map(mul, map(column.__getitem__, names), shares)) for bias, column in zip(self.bias, self._columns)]
+        # The known features' weight rows, transposed by zip into one column per area: each
+        # score is then one C-level sum (half the time of a Python loop per feature).
+        columns = zip(*[self.weights[name] for name in names]) if names else [()] * len(self.areas)
+        scores = [bias + sum(map(mul, column, scaled)) / norm for bias, column in zip(self.bias, columns)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

@@ -134,10 +134,12 @@ class _Collector:
         )
 
 
-def _area(text: str, context: str, mode: str, topic: Callable[[str], bool] | None = None) -> str:
+def _area(text: str, context: str, mode: str, topic: Callable[[str], bool] | None = None, scores: dict[str, float] | None = None) -> str:
     """Scoring or appraising an index *component* ("Chỉ số thành phần cải cách tài chính
-    công") belongs to that component's field; the index area is for the index as a whole."""
-    scores = area_scores(text, topic)
+    công") belongs to that component's field; the index area is for the index as a whole.
+    ``scores``: the text's cue scores when the caller has them already."""
+    if scores is None:
+        scores = area_scores(text, topic)
     component = mode == "tham_dinh" or re.search(r"\bchỉ số thành phần\b|\btiêu chí\b|\bchỉ số cải cách (?!hành chính)", text, re.IGNORECASE)
     if component and "danh_gia_chi_so" in scores:
         specific = {a: v for a, v in scores.items() if a not in ("danh_gia_chi_so", GENERIC)}
@@ -146,7 +148,7 @@ def _area(text: str, context: str, mode: str, topic: Callable[[str], bool] | Non
     head = _LOCATIVE.split(text, maxsplit=1)[0]
     if head != text and {a for a in area_scores(head, topic) if a != GENERIC}:
         return classify(head, context, topic)  # "… thủ tục hành chính trong các văn bản quy phạm": the object's field
-    return classify(text, context, topic)
+    return max(sorted(scores), key=scores.__getitem__) if scores else classify("", context)
 
 
 _LOCATIVE = re.compile(r"\s+(?:trong|tại|thuộc)\s+(?:các\s+|những\s+)?(?=\w)", re.IGNORECASE)
@@ -205,9 +207,10 @@ def _decide_areas(duty: str, context: str, mode: str, stats: DocumentStats, titl
     # A cue made of the document's topic words ("chuyển đổi số" in every duty of a digital
     # plan) is no evidence for this duty.
     is_topic = stats.topic.__contains__
-    cues_found = {a: v for a, v in area_scores(text, is_topic).items() if a != GENERIC}
-    if cues_found and max(cues_found.values()) >= CUE_TRUSTED:
-        return [(_area(text, context, mode, is_topic), "area.cue", None)]
+    scores = area_scores(text, is_topic)
+    cues_found = [v for a, v in scores.items() if a != GENERIC]
+    if cues_found and max(cues_found) >= CUE_TRUSTED:
+        return [(_area(text, context, mode, is_topic, scores), "area.cue", None)]
     predicted = predict_areas(text, context, stats, title)
     if predicted[0][1] < AREA_MODEL_FLOOR:
         return [(_area(text, context, mode), "area.cue", None)]
@@ -267,7 +270,8 @@ def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
     found: dict[tuple[str, float], Meeting] = {}
 
     def visit(provision: Provision, parent: Provision | None) -> None:
-        for sentence in _SENTENCE_END.split(provision.text):
+        # A provision that never says "họp" holds no meeting rule: most are not split.
+        for sentence in _SENTENCE_END.split(provision.text) if cues().meeting.search(provision.text) else ():
             match = cues().meeting.search(sentence)
             per_year = _per_year(sentence[match.start() :]) if match else None
             if per_year is None:

@@ -58,7 +58,7 @@ def rating_rules(doc: ParsedDocument, prefix: str = "") -> list[RatingRule]:
         lead = _cues().grades.match(provision.text.strip()) or _cues().grades.match(provision.heading.strip())
         if lead and len(provision.text.partition("\n")[0].split()) <= 8:
             grade = lead.group(0)
-        for sentence in provision.sentences():
+        for sentence in provision.sentences() if _cues().index.search(provision.text) else ():
             if not _cues().index.search(sentence):
                 continue
             bounds = _thresholds(sentence)

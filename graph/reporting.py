@@ -109,7 +109,10 @@ def obligation(sentence: str, provision: Provision, reporter: str | None, prefix
 
 def reporting_obligations(doc: ParsedDocument, prefix: str = "") -> list[ReportingObligation]:
     found: list[ReportingObligation] = []
+    trigger = _cues().trigger
     for provision in doc.provisions():
+        if not trigger.search(provision.text):
+            continue  # no "báo cáo" anywhere in it: no obligation, whichever sentence
         previous: ReportingObligation | None = None
         for sentence in provision.sentences():
             duty = obligation(sentence, provision, None, prefix)
