@@ -66,14 +66,15 @@ def find_references(doc: ParsedDocument) -> tuple[Reference, ...]:
         if not internal and "/" not in text:
             continue  # most provisions cite nothing: skip the grammar
         covered: list[tuple[int, int]] = []
-        for match in chained.finditer(text) if internal else ():
+        # Each pattern needs its own word: an unneeded scan costs more than the test.
+        for match in chained.finditer(text) if "điều" in lowered else ():
             covered.append(match.span())
             if match.group("number"):  # "Điều 5 Quyết định số 12/2023/QĐ-UBND": outside
                 found.append(Reference(provision.eid, match.group(0), None, match.group("number")))
                 continue
             for target in _targets(match):
                 found.append(Reference(provision.eid, match.group(0), target if target in eids else None))
-        for match in self_ref.finditer(text) if internal else ():
+        for match in self_ref.finditer(text) if internal and "này" in lowered else ():
             unit = match.group("self_unit").lower()
             if unit not in ("điều", "khoản", "điểm") or any(start <= match.start() < end for start, end in covered):
                 continue
@@ -88,7 +89,7 @@ def find_references(doc: ParsedDocument) -> tuple[Reference, ...]:
         for match in instrument.finditer(text) if "/" in text else ():
             if not any(start <= match.start() < end for start, end in covered):
                 found.append(Reference(provision.eid, match.group(0), None, match.group("number")))
-        for match in local_clause.finditer(text) if internal else ():
+        for match in local_clause.finditer(text) if "khoản" in lowered else ():
             if any(start <= match.start() < end for start, end in covered):
                 continue
             article = provision.eid.split("__")[0]  # "khoản 2" alone: of the same article
