@@ -253,6 +253,8 @@ def _rule(b: _Builder, rule_id: str) -> NamedNode:
 
 def _fact(b: _Builder, node: NamedNode, cls: str, doc: NamedNode, eid: str, text: str, span: Span | None = None) -> None:
     b.add(node, A, _n(CCHC, cls))
+    # PROV: cchc:provision is a sub-property of prov:wasDerivedFrom in the ontology, so the
+    # fact's derivation from its provision is said once, not twice per fact.
     b.add(node, _n(CCHC, "provision"), NamedNode(f"{doc.value}/{eid}") if eid else doc)
     b.text(node, _n(CCHC, "sourceText"), text)
     if span:  # character offsets in the source file's text: the answer's exact sentence
@@ -292,8 +294,6 @@ def _facts(b: _Builder, doc: ParsedDocument, iri: NamedNode, facts: Facts) -> No
         b.add(node, _n(CCHC, "mode"), NamedNode(vocab_iri("mode", row.mode)))
         b.add(node, _n(CCHC, "area"), NamedNode(vocab_iri("area", row.area)))
         b.text(node, _n(CCHC, "deadline"), row.deadline)
-        if row.provision:  # PROV: the fact is derived from the text of its provision
-            b.add(node, _n(PROV, "wasDerivedFrom"), NamedNode(f"{iri.value}/{row.provision}"))
         for rule_id in filter(None, row.rule.split("+")):
             b.add(node, _n(CCHC, "extractedBy"), _rule(b, rule_id))
         if row.area_rule:

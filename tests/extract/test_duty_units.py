@@ -230,6 +230,25 @@ def test_every_assignment_says_which_rules_made_it() -> None:
     assert "https://w3id.org/cchc/rule/role.partner_with" in plans
 
 
+def test_each_fact_is_derived_from_its_provision_in_prov_terms() -> None:
+    """The derivation is stated once, by cchc:provision, which the ontology makes a
+    sub-property of prov:wasDerivedFrom: a PROV reader finds it through the ontology."""
+    from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store
+
+    from cchc.graph.ontology import ontology_ntriples
+
+    doc = parsed("Điều 3. Tổ chức thực hiện\n1. Sở Y tế chủ trì lập dự toán.\n")
+    store = Store()
+    store.load(ontology_ntriples().encode(), format=RdfFormat.N_TRIPLES)
+    store.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in document_triples(doc, extract_facts(doc)))
+    rows = list(store.query(
+        "PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "PREFIX cchc: <https://w3id.org/cchc/ontology#> "
+        "SELECT ?source WHERE { ?fact a cchc:Assignment . ?p rdfs:subPropertyOf* prov:wasDerivedFrom . ?fact ?p ?source }"
+    ))
+    assert [row["source"].value.rsplit("/", 1)[-1] for row in rows] == ["art_3__para_1"]
+
+
 @pytest.mark.parametrize(
     ("line", "problem"),
     [
