@@ -61,7 +61,7 @@ def find_references(doc: ParsedDocument) -> tuple[Reference, ...]:
     found: list[Reference] = []
     for provision in doc.provisions():
         text = provision.text
-        lowered = text.lower()
+        lowered = provision.lowered
         internal = any(word in lowered for word in ("điều", "khoản", "điểm"))
         if not internal and "/" not in text:
             continue  # most provisions cite nothing: skip the grammar

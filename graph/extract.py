@@ -23,6 +23,7 @@ from cchc.graph.roles import Carry, roles
 from cchc.graph.area_model import DocumentStats, predict_areas
 from cchc.graph.areas import GENERIC, area_of_opening, area_scores, classify
 from cchc.graph.functions import function_of
+from cchc.graph.literals import may_hold
 from cchc.graph.model import (
     Agency, Assignment, Facts, Meeting, Membership, ParsedDocument, PlanTask, Provision, RatingRule, ReportingObligation, Span,
 )
@@ -271,7 +272,7 @@ def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
 
     def visit(provision: Provision, parent: Provision | None) -> None:
         # A provision that never says "họp" holds no meeting rule: most are not split.
-        for sentence in _SENTENCE_END.split(provision.text) if cues().meeting.search(provision.text) else ():
+        for sentence in _SENTENCE_END.split(provision.text) if may_hold(cues().meeting, provision.text, provision.lowered) else ():
             match = cues().meeting.search(sentence)
             per_year = _per_year(sentence[match.start() :]) if match else None
             if per_year is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -67,6 +68,11 @@ class Provision:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    @cached_property
+    def lowered(self) -> str:
+        """Its own text in lower case, for the substring tests several readers make."""
+        return self.text.lower()
 
     def sentences(self) -> list[str]:
         """Its own text cut after each "." or ";" and at line ends: the statements that a

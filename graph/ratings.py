@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from cchc.graph.literals import may_hold
 from cchc.graph.model import ParsedDocument, Provision, RatingRule
 from cchc.resources import read_text
 
@@ -58,7 +59,7 @@ def rating_rules(doc: ParsedDocument, prefix: str = "") -> list[RatingRule]:
         lead = _cues().grades.match(provision.text.strip()) or _cues().grades.match(provision.heading.strip())
         if lead and len(provision.text.partition("\n")[0].split()) <= 8:
             grade = lead.group(0)
-        for sentence in provision.sentences() if _cues().index.search(provision.text) else ():
+        for sentence in provision.sentences() if may_hold(_cues().index, provision.text, provision.lowered) else ():
             if not _cues().index.search(sentence):
                 continue
             bounds = _thresholds(sentence)

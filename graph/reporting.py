@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from cchc.graph.agencies import find_mentions
+from cchc.graph.literals import may_hold
 from cchc.graph.model import ParsedDocument, Provision, ReportingObligation
 from cchc.resources import read_text
 
@@ -111,7 +112,7 @@ def reporting_obligations(doc: ParsedDocument, prefix: str = "") -> list[Reporti
     found: list[ReportingObligation] = []
     trigger = _cues().trigger
     for provision in doc.provisions():
-        if not trigger.search(provision.text):
+        if not may_hold(trigger, provision.text, provision.lowered):
             continue  # no "báo cáo" anywhere in it: no obligation, whichever sentence
         previous: ReportingObligation | None = None
         for sentence in provision.sentences():
