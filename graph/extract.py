@@ -81,7 +81,8 @@ def locate(source_text: str, near: Span, text: str) -> Span:
     at = source_text.find(probe, near.start) if probe else -1
     if at < 0:
         return near
-    line = source_text.count("\n", 0, at) + 1
+    # Lines counted from the provision's own line, not from the top of a long file.
+    line = near.line + source_text.count("\n", near.start, at) if near.line else source_text.count("\n", 0, at) + 1
     end = source_text.find("\n", at)
     return Span(at, end if end >= 0 else len(source_text), line)
 
