@@ -14,7 +14,7 @@ from functools import cache
 
 
 @cache
-def _literal(pattern: re.Pattern[str]) -> str | None:
+def literal(pattern: re.Pattern[str]) -> str | None:
     """The lower-case literal a ``\\bword\\b`` pattern is made of, else None."""
     body = pattern.pattern
     if body.startswith(r"\b") and body.endswith(r"\b"):
@@ -24,5 +24,5 @@ def _literal(pattern: re.Pattern[str]) -> str | None:
 
 def may_hold(pattern: re.Pattern[str], text: str, lowered: str) -> bool:
     """False only when ``pattern`` cannot match ``text`` (``lowered`` is its lower case)."""
-    literal = _literal(pattern)
-    return literal in lowered if literal is not None else pattern.search(text) is not None
+    needed = literal(pattern)
+    return needed in lowered if needed is not None else pattern.search(text) is not None

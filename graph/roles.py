@@ -21,7 +21,7 @@ from itertools import chain
 
 from cchc.graph.agencies import Mention, find_mentions, iter_mentions, listed_header, names_at
 from cchc.graph.duties import DutyUnit, Subject, _leading_group
-from cchc.graph.rules import match_at, rule
+from cchc.graph.rules import match_at, rule, search
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _mode(predicate: str) -> tuple[str, str]:
     """The role the clause's verb gives its subject, and the rule that says so."""
     if rule("role.verb.partner").match(predicate):  # "Phối hợp với cơ quan chủ trì …" coordinates
         return "phoi_hop", "role.verb.partner"
-    leads = rule("role.verb.lead").search(predicate)
+    leads = search("role.verb.lead", predicate)
     if not leads:
         if rule("role.verb.appraise").match(predicate):
             return "tham_dinh", "role.verb.appraise"
@@ -164,7 +164,7 @@ def roles(unit: DutyUnit, carry: Carry = Carry()) -> tuple[list[Role], Carry]:
     subject led ("Chủ trì …. Chủ động phối hợp với Sở X để …") it still leads, and X is its
     partner."""
     text = unit.text
-    if rule("role.skip.execution").search(text) or rule("role.skip.difficulties").match(text):
+    if search("role.skip.execution", text) or rule("role.skip.difficulties").match(text):
         return [], Carry()
     labelled = _labelled(text)
     if labelled:

@@ -17,6 +17,7 @@ from functools import cache
 
 from cchc.errors import ResourceMissingError
 from cchc.graph.kinds import expand
+from cchc.graph.literals import literal
 from cchc.resources import read_text
 
 _REQUIRED = ("id", "stage", "pattern")
@@ -36,6 +37,7 @@ class Rule:
     stage: str
     pattern: re.Pattern[str]
     note: str = ""
+    requires: str | None = None  # lower-case words every match holds: a cheap test first
 
 
 def parse_rules(text: str, file: str) -> dict[str, Rule]:
@@ -64,7 +66,10 @@ def parse_rules(text: str, file: str) -> dict[str, Rule]:
             pattern = re.compile(expand(raw["pattern"]), flags)
         except re.error as error:
             raise RuleFileError(file, number, f"biểu thức chính quy: {error}") from None
-        rules[raw["id"]] = Rule(raw["id"], raw["stage"], pattern, raw.get("note", ""))
+        requires = raw.get("requires")
+        if requires is not None and (not isinstance(requires, str) or not requires or requires != requires.lower()):
+            raise RuleFileError(file, number, "khóa requires phải là chuỗi chữ thường")
+        rules[raw["id"]] = Rule(raw["id"], raw["stage"], pattern, raw.get("note", ""), requires or literal(pattern))
     return rules
 
 
@@ -77,6 +82,15 @@ def rules(file: str = "data/duty_rules.jsonl") -> dict[str, Rule]:
 def rule(rule_id: str) -> re.Pattern[str]:
     """The compiled pattern of one rule of the duty grammar."""
     return rules()[rule_id].pattern
+
+
+def search(rule_id: str, text: str, lowered: str | None = None) -> re.Match[str] | None:
+    """``rule(rule_id).search(text)``, skipped when ``text`` (``lowered``: its lower case)
+    lacks the words the rule requires: most duty units never name a closing formula."""
+    found = rules()[rule_id]
+    if found.requires is not None and found.requires not in (text.lower() if lowered is None else lowered):
+        return None
+    return found.pattern.search(text)
 
 
 def match_at(rule_id: str, text: str, pos: int) -> int | None:

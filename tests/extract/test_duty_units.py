@@ -256,6 +256,7 @@ def test_each_fact_is_derived_from_its_provision_in_prov_terms() -> None:
         ('{"id": "a", "stage": "role", "pattern": "(unclosed"}', "biểu thức chính quy"),
         ('{"id": "a", "stage": "role", "pattern": "x", "flags": "q"}', "cờ"),
         ("not json", "JSON"),
+        ('{"id": "a", "stage": "role", "pattern": "x", "requires": "Thi Hành"}', "requires"),
     ],
 )
 def test_a_bad_rule_line_is_one_line_naming_file_and_line(line: str, problem: str) -> None:
