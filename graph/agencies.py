@@ -157,17 +157,18 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
         if level and not _WORD_CHAR.match(text, level.end()):
             # After its level a name takes only a place name ("huyện Mỹ Xuyên"): a
             # lower-case word there is the predicate ("… UBND huyện chuẩn bị …").
-            end = level.end()
-            while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
-                end = proper.end()
-            return end
+            return _place_after(text, level.end())
         lowercase_run += 1
         end = cursor = match.end()
     level = lexicon.levels.match(text, end + 1) if end < len(text) and text[end : end + 1] == " " else None
-    if level:
-        end = level.end()
-        while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
-            end = proper.end()  # "huyện Mỹ Xuyên": the place name after the level
+    return _place_after(text, level.end()) if level else end
+
+
+def _place_after(text: str, end: int) -> int:
+    """End of the place name after a level word ("huyện Mỹ Xuyên"): its capitalised words
+    only, since a lower-case word there is the predicate ("… UBND huyện chuẩn bị …")."""
+    while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
+        end = proper.end()
     return end
 
 
@@ -195,10 +196,7 @@ def _complement_end(text: str, pos: int) -> int:
             break
         level = lexicon.levels.match(text, match.start(1))
         if level and not _WORD_CHAR.match(text, level.end()):
-            end = level.end()
-            while (proper := _WORD_AFTER_SPACE.match(text, end)) and _capital(proper.group(1)):
-                end = proper.end()  # "… Khu công nghiệp tỉnh Quảng Ngãi": nothing after the place
-            return end
+            return _place_after(text, level.end())  # "… Khu công nghiệp tỉnh Quảng Ngãi"
         end = cursor = match.end()
     return end
 

@@ -265,15 +265,12 @@ def _lead_of(provision: Provision | None) -> str | None:
     return named[0].name if named else None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
-
-
 def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
     found: dict[tuple[str, float], Meeting] = {}
 
     def visit(provision: Provision, parent: Provision | None) -> None:
         # A provision that never says "họp" holds no meeting rule: most are not split.
-        for sentence in _SENTENCE_END.split(provision.text) if may_hold(cues().meeting, provision.text, provision.lowered) else ():
+        for sentence in provision.sentences() if may_hold(cues().meeting, provision.text, provision.lowered) else ():
             match = cues().meeting.search(sentence)
             per_year = _per_year(sentence[match.start() :]) if match else None
             if per_year is None:
