@@ -18,12 +18,22 @@ from cchc.graph.normalize import new_tone_placement
 SUFFIX_LENGTH = 8  # hex digits: 4 billion values, for a handful of texts per IRI
 
 
+# Whitespace that ``bytes.split`` does not split at (every str whitespace is below U+3001).
+_WIDE_SPACES = tuple(ch for ch in map(chr, range(0x3001)) if ch.isspace() and not ch.encode().isspace())
+
+
 @lru_cache(maxsize=64)  # asked by identity and by the graph of the same document
 def text_digest(text: str) -> str:
     """SHA-256 of the text in its comparison form: NFC, new tone placement, lower case,
-    whitespace runs as one space. Bytes, encoding and line breaks of the file do not count."""
-    normal = " ".join(new_tone_placement(text).lower().split())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+    whitespace runs as one space. Bytes, encoding and line breaks of the file do not count.
+
+    The runs are joined on the UTF-8 bytes (no ASCII byte occurs inside a multi-byte
+    character): splitting a document into str words cost more than hashing it."""
+    normal = new_tone_placement(text).lower()
+    for space in _WIDE_SPACES:
+        if space in normal:  # a no-break space from Word, mostly
+            normal = normal.replace(space, " ")
+    return hashlib.sha256(b" ".join(normal.encode("utf-8").split())).hexdigest()
 
 
 def distinct_iri(iri: str, digest: str) -> str:

@@ -15,14 +15,11 @@ from functools import lru_cache
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 # Old style puts the tone on the second vowel of oa, oe, uy when nothing follows
-# (hoà, khoẻ, uỷ); the new style puts it on the first (hòa, khỏe, ủy). In NFD the tone
-# follows its base letter, so moving it is a swap of two code points.
-_OLD_TONE = re.compile(rf"(?i)([ou])([ae]|y)([{_TONES}])(?![\w\u0300-\u036f])")
-# (A mark after the tone means a vowel with two marks: "hoặc" is h-o-ặ-c, whose dot below
-# sorts before the breve in NFD; moving that dot would write "họăc".)
-# The same places in composed text: most texts have none, and then nothing is decomposed.
+# (hoà, khoẻ, uỷ); the new style puts it on the first (hòa, khỏe, ủy). Only a second vowel
+# with a tone alone is matched: "hoặc" holds ặ (a with breve and dot), which no old style
+# wrote, and moving its dot would write "họăc".
 _OLD_TONE_COMPOSED = re.compile(  # "qu" is a consonant: "kết quả" is no old-style tone
-    "(?i)(?<!q)[ou][" + "".join(unicodedata.normalize("NFC", base + tone) for base in "aeyAEY" for tone in _TONES) + r"](?!\w)"
+    "(?<![qQ])[oOuU][" + "".join(unicodedata.normalize("NFC", base + tone) for base in "aeyAEY" for tone in _TONES) + r"](?!\w)"
 )
 
 
@@ -31,20 +28,22 @@ def nfc(text: str) -> str:
 
 
 def new_tone_placement(text: str) -> str:
-    """hoà → hòa, khoẻ → khỏe, uỷ → ủy; "quý" and "thuở" are left alone."""
+    """hoà → hòa, khoẻ → khỏe, uỷ → ủy; "quý" and "thuở" are left alone.
+
+    Each old-style pair is rewritten in composed text: decomposing a whole document to move
+    a few marks cost more than the rest of its digest."""
     composed = unicodedata.normalize("NFC", text)
-    if not _OLD_TONE_COMPOSED.search(composed):
-        return composed
-    decomposed = unicodedata.normalize("NFD", text)
+    return _OLD_TONE_COMPOSED.sub(_new_style, composed)
 
-    def move(match: re.Match[str]) -> str:
-        start = match.start()
-        # "qu" + y and "gi" are consonant clusters: the tone stays on the vowel after them.
-        if match.group(1) in "uU" and start > 0 and decomposed[start - 1] in "qQ":
-            return match.group(0)
-        return match.group(1) + match.group(3) + match.group(2)
 
-    return unicodedata.normalize("NFC", _OLD_TONE.sub(move, decomposed))
+@lru_cache(maxsize=256)
+def _moved(pair: str) -> str:
+    decomposed = unicodedata.normalize("NFD", pair)  # vowel, vowel, tone
+    return unicodedata.normalize("NFC", decomposed[0] + decomposed[2] + decomposed[1])
+
+
+def _new_style(match: re.Match[str]) -> str:
+    return _moved(match.group(0))
 
 
 def fold(text: str) -> str:
