@@ -257,8 +257,11 @@ def with_partners(duties: list[Duty]) -> list[Duty]:
 
 def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, override: Path | None = None, roles: bool = True) -> Content:
     """Map, word and order the duties; add the seats' duties, the meeting and reporting rules."""
+    from cchc.generators.complete import completed  # it builds on this module's Duty
+
     phrases = wording(profile, override)
     mapped, unmapped = map_duties(profile, found)
+    mapped, notes = completed(profile, mapped, map_duties(profile, default_duties())[0])
     mapped = with_partners(sorted(mapped, key=_sort_key))
     seen: dict[str, int] = {}
     duties = []
@@ -275,5 +278,6 @@ def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, ov
         unmapped=unmapped,
         meetings=[meeting_rule(profile)],
         reports=[reporting_rule(r) for r in profile.cadence.reports],
+        notes=notes,
         phrases=phrases,
     )

@@ -35,20 +35,27 @@ def _concept_labels(scheme: str) -> dict[str, str]:
     return labels
 
 
-def _choose(kind: str, wanted: str, options: dict[str, str]) -> str:
+def _choose(kind: str, wanted: str, options: dict[str, str], shown: dict[str, str] | None = None, spelled: str = "") -> str:
+    """``shown``: how each chosen value reads to a person, when it is not readable itself
+    (an IRI); the hint names the choices as the documents write them, never their keys.
+    ``spelled``: ``wanted`` written out in full ("UBND" as "ủy ban nhân dân"), tried next."""
     key = loose_key(wanted)
     if key in options:
         return options[key]
+    if spelled and loose_key(spelled) in options:
+        return options[loose_key(spelled)]
     containing = {options[k] for k in options if key and (key in k.split(" ") or f" {key} " in f" {k} ")}
     if len(containing) == 1:
         return containing.pop()
-    close = difflib.get_close_matches(key, list(options), n=5, cutoff=0.5)
-    hint = ", ".join(dict.fromkeys(close)) or ", ".join(sorted(options)[:8])
-    raise QueryError(f"không nhận ra {kind} {wanted!r}; gần nhất: {hint}")
+    close = difflib.get_close_matches(key, list(options), n=8, cutoff=0.5) or sorted(options)[:8]
+    names = dict.fromkeys((shown or {}).get(options[k], options[k]) for k in close)
+    raise QueryError(f"không nhận ra {kind} {wanted!r}; gần nhất: {', '.join(list(names)[:5])}")
 
 
 def area(wanted: str) -> NamedNode:
-    return NamedNode(_choose("lĩnh vực", wanted, _concept_labels("area")))
+    labels = _concept_labels("area")
+    shown = {iri: area_label(iri.rsplit("/", 1)[-1]) for iri in set(labels.values())}
+    return NamedNode(_choose("lĩnh vực", wanted, labels, shown))
 
 
 def unit(store: GraphStore, wanted: str) -> Literal:
@@ -56,13 +63,17 @@ def unit(store: GraphStore, wanted: str) -> Literal:
     rows = store.select(sparql_prologue() + f"SELECT DISTINCT ?unit WHERE {{ GRAPH ?g {{ ?doc <{CCHC}regulatesUnit> ?unit }} }}").rows
     units = {row["unit"] for row in rows}
     options: dict[str, str] = {}
+    level_words = [loose_key(level) for level in levels.words()]  # the longest first
     for term in units:
-        options.setdefault(loose_key(term.value), term.value)
-        name = term.value.split(" ", 1)[-1]  # "huyện Mỹ Xuyên" is also "Mỹ Xuyên"
-        options.setdefault(loose_key(name), term.value)
+        for form in (term.value, agency_key(term.value)):  # "UBND" is "Ủy ban nhân dân"
+            options.setdefault(loose_key(form), term.value)
+        key = loose_key(term.value)
+        level = next((w for w in level_words if key.startswith(w + " ")), None)
+        if level:  # "huyện Mỹ Xuyên" is also "Mỹ Xuyên"
+            options.setdefault(key[len(level) + 1 :], term.value)
     if not options:
         raise QueryError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
-    chosen = _choose("đơn vị", wanted, options)
+    chosen = _choose("đơn vị", wanted, options, spelled=agency_key(wanted))
     return next(term for term in units if term.value == chosen)
 
 

@@ -27,7 +27,7 @@ def test_draft_a_quy_che_with_its_decision_and_a_report(tmp_path: Path) -> None:
     out, report = tmp_path / "qc.docx", tmp_path / "nguon.json"
     result = runner.invoke(app, ["draft", "quy-che-bcd", "--profile", PROFILE, "--out", str(out), "--report", str(report), "--check"])
     assert result.exit_code == 0, result.output
-    assert "Đọc lại: đúng" in result.stderr and "Chưa giao được: chức năng thanh_tra" in result.stderr
+    assert "Đọc lại: đúng" in result.stderr and "Chưa giao được: phối hợp kiểm tra cải cách hành chính — trong hồ sơ không cơ quan nào giữ chức năng «Thanh tra»" in result.stderr
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "QUYẾT ĐỊNH" in texts and "QUY CHẾ" in texts
     data = json.loads(report.read_text(encoding="utf-8"))
@@ -70,7 +70,7 @@ def test_like_and_consensus_from_the_store(tmp_path: Path, store: list[str]) -> 
     out = tmp_path / "like.docx"
     result = runner.invoke(app, ["draft", "quy-che-bcd", "--profile", PROFILE, "--out", str(out), "--like", "My Xuyen", "--check", *store])
     assert result.exit_code == 0, result.output
-    assert "Đọc lại: đúng" in result.stderr and "truyen_thanh" in result.stderr
+    assert "Đọc lại: đúng" in result.stderr and "«Phát thanh, truyền hình»" in result.stderr
     result = runner.invoke(app, ["draft", "ke-hoach", "--profile", PROFILE, "--out", str(out), "--consensus", "--check", *store])
     assert result.exit_code == 0 and "Đọc lại: đúng" in result.stderr, result.output
 

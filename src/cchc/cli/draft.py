@@ -12,6 +12,8 @@ import typer
 from cchc.cli.console import err
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.paths import checked_output
+from cchc.generators.compare_labels import MODE_LABELS
+from cchc.generators.vocab import areas, functions
 from cchc.generators.builders import KINDS
 from cchc.generators.drafting import Source, make_draft, output_paths, render
 from cchc.generators.errors import DraftError
@@ -75,7 +77,11 @@ def draft_command(
         if not problems:
             err.print("Đọc lại: đúng các phân công, cuộc họp và chế độ báo cáo đã soạn.")
     for missing in draft.content.unmapped:
-        err.print(f"[yellow]Chưa giao được:[/] chức năng {missing.function} ({missing.mode}, {missing.area}) — không cơ quan nào trong hồ sơ giữ chức năng này", soft_wrap=True)
+        function = functions().get(missing.function, missing.function)
+        role = f"{MODE_LABELS.get(missing.mode, missing.mode).lower()} {areas().get(missing.area, missing.area).lower()}"
+        err.print(f"[yellow]Chưa giao được:[/] {role} — trong hồ sơ không cơ quan nào giữ chức năng «{function}»", soft_wrap=True)
+    for note in draft.content.notes:
+        err.print(f"[yellow]Đã bổ sung:[/] {note}", soft_wrap=True)
     if report:
         target = checked_output(report)
         data = report_data(draft, str(profile), [str(t) for t in targets], problems)
