@@ -313,7 +313,13 @@ def _text(kind: Kind, profile: Profile, content: Content, override: Path | None,
     elif kind.slug == "ke-hoach":
         table, labels, sources = _task_table(profile, content, used)
         tables["tasks"] = table
-        context |= {"areas": labels, "sources": sources}
+        phrases = content.phrases["areas"]
+        context |= {
+            "areas": [{"label": areas().get(a, a), "solutions": list(phrases[a].get("solutions") or [])} for a in AREA_ORDER if a in phrases],
+            "targets": list(content.phrases.get("targets") or []),
+            "implementers": [f"{a.name};" for a in profile.agencies if a.name not in " ".join(profile.recipients)],
+            "sources": sources,
+        }
     context["reports"] = [r.text for r in content.reports]
     draft.reports = list(content.reports)
     text = render(kind.template, context, override=override)
