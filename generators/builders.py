@@ -164,7 +164,15 @@ def _phoi_hop_context(profile: Profile, content: Content, used: list[Duty]) -> d
     for agency in dict.fromkeys(d.agency for d in listed if d.mode in ("tham_dinh", "giam_sat")):
         duties = [d for d in listed if d.agency == agency and d.mode in ("tham_dinh", "giam_sat")]
         record = profile.agency(agency)
-        overseers.append(_seat(record.head if record and held_agency(record.head) == agency else agency, duties, used))
+        if record and "mat_tran" in record.functions:
+            # The Mặt trận is asked, not bound: "Đề nghị Ủy ban Mặt trận … giám sát …".
+            seat = _seat(agency, duties, used)
+            seat["title"] = f"Phối hợp với {agency}"
+            seat["duties"] = [f"Đề nghị {agency} {lower_first(text)}" for text in seat["duties"]]
+        else:
+            seat = _seat(record.head if record and held_agency(record.head) == agency else agency, duties, used)
+            seat["title"] = f"Trách nhiệm của {seat['heading']}"
+        overseers.append(seat)
     return {"areas": blocks, "overseers": overseers}
 
 
@@ -190,13 +198,19 @@ def _rating_lines(ratings: tuple[Rating, ...]) -> tuple[list[str], list[tuple[st
 
 def _nguoi_dung_dau_context(profile: Profile, content: Content, used: list[Duty]) -> dict[str, Any]:
     heads = []
+    named = {p for d in content.duties for p in d.partners}
     for agency in content.agencies():
+        record = profile.agency(agency)
         if agency == profile.steering.working_group:
+            continue
+        if record and "mat_tran" in record.functions:
+            # The Mặt trận is no state agency: a Quy định on heads does not bind it, and it
+            # is written only where a head's duty names it as a partner.
+            used.extend(d for d in content.of(agency) if d.mode == "phoi_hop" and agency in named)
             continue
         duties = [d for d in content.of(agency) if not d.role]
         if not duties:
             continue
-        record = profile.agency(agency)
         heading = record.head if record and held_agency(record.head) == agency else agency
         heads.append(_seat(heading, duties, used))
     lines, _ = _rating_lines(profile.ratings)

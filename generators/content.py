@@ -23,7 +23,7 @@ from cchc.generators.data_files import data
 from cchc.generators.errors import TemplateError
 from cchc.generators.profile import Profile, Report
 from cchc.generators.templating import render
-from cchc.generators.vietnamese import capitalize_first, join_names, month_text
+from cchc.generators.vietnamese import capitalize_first, join_names, lower_first, month_text
 from cchc.generators.vocab import areas
 
 AREA_ORDER = tuple(areas())
@@ -179,8 +179,9 @@ def word_duty(duty: Duty, phrases: dict[str, Any], head: str, variant_index: int
     if duty.text:
         return duty
     if duty.mode == "chu_tri":
-        if duty.agency == head and "head" in (phrases["areas"].get(duty.area) or {}):
-            text = _phrase(phrases, duty.area, "head")
+        if duty.agency == head:  # the chair directs; advising (tham mưu) is its agencies' part
+            area = phrases["areas"].get(duty.area) or {}
+            text = str(area["head"]) if "head" in area else f"Chỉ đạo {lower_first(_phrase(phrases, duty.area, 'task'))}"
         else:
             variants = phrases.get("lead_variants") or [""]
             variant = str(variants[variant_index % len(variants)] or "").rstrip(",")
@@ -255,6 +256,20 @@ def with_partners(duties: list[Duty]) -> list[Duty]:
     return out
 
 
+def _once(duties: list[Duty]) -> list[Duty]:
+    """A sentence written once per agency: a seat's own duty and the same duty read from
+    the graph would otherwise be two khoản of one article."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for duty in duties:
+        key = (duty.agency, duty.text)
+        if duty.text and key in seen:
+            continue
+        seen.add(key)
+        out.append(duty)
+    return out
+
+
 def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, override: Path | None = None, roles: bool = True) -> Content:
     """Map, word and order the duties; add the seats' duties, the meeting and reporting rules."""
     from cchc.generators.complete import completed  # it builds on this module's Duty
@@ -272,6 +287,7 @@ def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, ov
         duties.append(word_duty(duty, phrases, profile.steering.head, index))
     if roles:
         duties = role_duties(profile, phrases) + duties
+    duties = _once(duties)
     return Content(
         origin=origin,
         duties=duties,

@@ -62,3 +62,32 @@ def test_like_a_unit_that_covers_few_areas_still_plans_all_twelve(profiles, corp
     rows = [row for part in draft.documents[0].body for block in part.blocks if isinstance(block, Table) for row in block.rows]
     assert len(rows) >= len(AREA_ORDER)
     assert any("không có cơ quan chủ trì" in n for n in draft.content.notes)
+
+
+def _khoan(draft) -> list[tuple[str, str]]:
+    """(article title, khoản text) of every article of every text of the draft."""
+    out = []
+    for document in draft.documents:
+        for text in document.texts():
+            for article in text.articles():
+                out += [(article.title, block.text) for block in article.blocks if getattr(block, "text", "")]
+    return out
+
+
+def test_the_chair_directs_and_never_advises_and_no_khoan_repeats(profiles, corpus_store) -> None:
+    # A model unit whose chair "leads" an inspection: the chair's article says "Chỉ đạo".
+    draft = make_draft("quy-che-bcd", profiles["huyen-my-xuyen"], Source("like", "Văn phòng UBND thành phố"), corpus_store)
+    chair = [text for title, text in _khoan(draft) if title.startswith("Trách nhiệm của Trưởng")]
+    assert chair and not any("tham mưu" in text.lower() for text in chair)
+    every = _khoan(draft)
+    assert len(every) == len(set(every))
+
+
+def test_the_front_is_asked_in_a_quy_che_phoi_hop_and_left_out_of_a_quy_dinh(profiles) -> None:
+    profile = profiles["xa-tan-phu"]
+    front = next(a.name for a in profile.agencies if "mat_tran" in a.functions)
+    rules = make_draft("quy-che-phoi-hop", profile)
+    asked = [text for title, text in _khoan(rules) if front in title]
+    assert asked and all(text.startswith(f"Đề nghị {front}") for text in asked)
+    heads = make_draft("quy-dinh-nguoi-dung-dau", profile)
+    assert not any(front in title or front in text for title, text in _khoan(heads))
