@@ -207,3 +207,16 @@ def test_plan_task_table_is_a_real_table(drafted) -> None:
     assert [row.cells[0].text for row in table.rows[1:]] == [str(n) for n in range(1, len(table.rows))]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert any(row.cells[2].text == "Sở Nội vụ" for row in table.rows[1:])
+
+
+def test_plan_task_table_fits_the_text_width_with_short_cells_on_one_line(drafted) -> None:
+    """165 mm of text width; the serial header and a "12/2026" deadline never wrap."""
+    _, doc = open_case(drafted, ("xa-tan-phu", "ke-hoach"))
+    table = next(t for t in doc.tables if len(t.columns) == 6)
+    widths = [column.width.cm for column in table.columns]
+    assert sum(widths) <= 16.5 + 1e-6
+    points = layout.SIZE["table"]
+    margins = 0.38  # Table Grid: 0.19 cm each side
+    # Times New Roman digits and "/" are half an em; bold capitals about two thirds.
+    assert widths[0] - margins >= 3 * 0.67 * points * 2.54 / 72
+    assert widths[4] - margins >= 7 * 0.5 * points * 2.54 / 72
