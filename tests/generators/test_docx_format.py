@@ -217,6 +217,6 @@ def test_plan_task_table_fits_the_text_width_with_short_cells_on_one_line(drafte
     assert sum(widths) <= 16.5 + 1e-6
     points = layout.SIZE["table"]
     margins = 0.38  # Table Grid: 0.19 cm each side
-    # Times New Roman digits and "/" are half an em; bold capitals about two thirds.
-    assert widths[0] - margins >= 3 * 0.67 * points * 2.54 / 72
+    # Times New Roman digits and "/" are half an em; bold S is 0.556 em and T 0.667 em.
+    assert widths[0] - margins >= (0.556 + 2 * 0.667) * points * 2.54 / 72
     assert widths[4] - margins >= 7 * 0.5 * points * 2.54 / 72
