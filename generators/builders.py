@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc.generators.content import AREA_ORDER, Content, Duty, MeetingRule, ReportingRule, join_agencies
-from cchc.generators.document_model import Document, Header, Signature, Table
+from cchc.generators.document_model import Article, Chapter, Document, Header, Item, Section, Signature, Table
 from cchc.generators.errors import DraftError
 from cchc.generators.outline import Outline, parse_outline
 from cchc.generators.profile import Agency, Member, Profile, Rating
@@ -340,6 +340,7 @@ def _text(kind: Kind, profile: Profile, content: Content, override: Path | None,
     draft.templates.append(kind.template)
     outline = parse_outline(text, f"templates/{kind.template}", tables)
     draft.duties.extend(used)
+    _close(outline.body)
     document = Document(
         kind_code=kind.code,
         kind_title=outline.one("kind", kind.title),
@@ -359,6 +360,21 @@ def _text(kind: Kind, profile: Profile, content: Content, override: Path | None,
     return document
 
 
+def _close(body: list[Chapter | Article | Section]) -> None:
+    """A text ends with "./." after its last sentence (NĐ 30/2020, Phụ lục I)."""
+    part = body[-1] if body else None
+    while isinstance(part, Chapter):
+        part = part.articles[-1] if part.articles else None
+    blocks = [b for b in (part.blocks if part else []) if isinstance(b, Item)]
+    if not blocks:
+        return
+    item = blocks[-1]
+    while item.children:
+        item = item.children[-1]
+    if not item.text.endswith("./."):
+        item.text = item.text.rstrip(" .;") + "./."
+
+
 def _decision(attached: Document, attached_kind: Kind, profile: Profile, override: Path | None, draft: Draft) -> Document:
     kind = KINDS["quyet-dinh"]
     context = _common(profile)
@@ -370,6 +386,9 @@ def _decision(attached: Document, attached_kind: Kind, profile: Profile, overrid
         "attached": {"name": name, "kind": attached_kind.word, "title": attached.title},
         "authority": _decider(profile).upper(),
         "executors": executors,
+        "blank": BLANK,  # filled in by hand once the submission is numbered
+        "numbered": bool(profile.number),
+        "submission_code": "TTr-" + (profile.steering.standing.short if profile.steering.standing and profile.steering.standing.short else profile.issuer_code),
     }
     text = render(kind.template, context, override=override)
     draft.templates.append(kind.template)

@@ -27,25 +27,26 @@ from cchc.resources import read_text
 PACKAGE = "cchc.templates"
 _PACKAGED_PREFIX = "<cchc.templates>/"
 _WS = re.compile(r"[ \t\r\n\f\v]+")  # not \s: the no-break spaces of blanks stay
+_ASCII_SPACE = " \t\r\n\f\v"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-]|\d+\.)(?=\s|$)")
 
 
 def outline_escape(value: Any) -> str:
     """One line of literal text in the outline language."""
-    text = _WS.sub(" ", str(value)).strip().replace("\\", "\\\\")
-    return "\\" + text if text[:1] in "#+-@" else text
+    text = _WS.sub(" ", str(value)).strip(_ASCII_SPACE).replace("\\", "\\\\")
+    return "\\" + text if text[:1] and text[:1] in "#+-@" else text
 
 
 def markdown_escape(value: Any) -> str:
     """Literal text in Markdown: "1." stays a number we wrote, "*" stays a star."""
-    text = _MD_SPECIAL.sub(r"\\\1", _WS.sub(" ", str(value)).strip())
+    text = _MD_SPECIAL.sub(r"\\\1", _WS.sub(" ", str(value)).strip(_ASCII_SPACE))
     return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2).replace(".", "\\.").replace("#", "\\#").replace("+", "\\+").replace("-", "\\-"), text)
 
 
 def yaml_escape(value: Any) -> str:
     """Text inside a double-quoted YAML string (JSON escapes are YAML escapes)."""
-    return json.dumps(_WS.sub(" ", str(value)).strip(), ensure_ascii=False)[1:-1]
+    return json.dumps(_WS.sub(" ", str(value)).strip(_ASCII_SPACE), ensure_ascii=False)[1:-1]
 
 
 def _finalizer(escape: Callable[[Any], str]) -> Callable[[Any], Any]:
