@@ -214,7 +214,14 @@ def _nguoi_dung_dau_context(profile: Profile, content: Content, used: list[Duty]
         heading = record.head if record and held_agency(record.head) == agency else agency
         heads.append(_seat(heading, duties, used))
     lines, _ = _rating_lines(profile.ratings)
-    return {"heads": heads, "ratings": lines}
+    phrases = content.phrases["areas"]
+    # What every head answers for in each area, before the named heads' own duties: the
+    # area's solutions as things the head directs.
+    by_area = [
+        {"label": _area_label(a), "duties": [f"Chỉ đạo {lower_first(str(s))}" for s in phrases[a].get("solutions") or []]}
+        for a in AREA_ORDER if a in phrases
+    ]
+    return {"heads": heads, "ratings": lines, "by_area": [a for a in by_area if a["duties"]]}
 
 
 def _task_table(profile: Profile, content: Content, used: list[Duty]) -> tuple[Table, list[str], list[str]]:

@@ -67,3 +67,14 @@ def test_a_plan_has_targets_reporting_funding_and_own_plans(profiles) -> None:
     assert "26/2019/TT-BTC" in text and "%" in text and "kể từ ngày Kế hoạch này được ban hành" in text
     agencies = [a.name for a in profiles["tinh-quang-ngai"].agencies]
     assert all(any(r.startswith(a) for r in plan.recipients) for a in agencies if a not in " ".join(profiles["tinh-quang-ngai"].recipients))
+
+
+def test_a_rule_on_heads_covers_every_area_its_grades_and_who_rates_when(profiles) -> None:
+    from cchc.generators.content import AREA_ORDER
+
+    rules = make_draft("quy-dinh-nguoi-dung-dau", profiles["huyen-my-xuyen"]).documents[0].attachment
+    titles = [a.title for a in rules.articles()]
+    assert len([t for t in titles if t.startswith("Trách nhiệm về ")]) == len(AREA_ORDER)
+    assert any("không xếp loại" in t.lower() for t in titles) and any("thẩm quyền đánh giá" in t for t in titles)
+    text = " ".join(_paragraphs(rules))
+    assert "hằng năm" in text and "hai năm liên tiếp" in text
