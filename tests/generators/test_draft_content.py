@@ -78,3 +78,14 @@ def test_a_rule_on_heads_covers_every_area_its_grades_and_who_rates_when(profile
     assert any("không xếp loại" in t.lower() for t in titles) and any("thẩm quyền đánh giá" in t for t in titles)
     text = " ".join(_paragraphs(rules))
     assert "hằng năm" in text and "hai năm liên tiếp" in text
+
+
+def test_a_coordination_rule_goes_by_process_with_time_limits_and_defines_its_standing_body(profiles) -> None:
+    profile = profiles["xa-tan-phu"]
+    rules = make_draft("quy-che-phoi-hop", profile).documents[0].attachment
+    titles = [a.title for a in rules.articles()]
+    for process in ("xây dựng kế hoạch", "tổ chức thực hiện", "kiểm tra", "thẩm định đề án", "chấm điểm Chỉ số"):
+        assert any(t.startswith("Phối hợp") and process in t for t in titles), process
+    text = " ".join(_paragraphs(rules))
+    assert "ngày làm việc" in text
+    assert f"cơ quan thường trực là {profile.steering.standing.name}" in text
