@@ -204,6 +204,9 @@ def role_duties(profile: Profile, phrases: dict[str, Any]) -> list[Duty]:
     if body.standing:
         seats.append((body.standing.name, "standing"))
     seats.append((body.working_group, "working_group"))
+    police = profile.holder("cong_an")
+    if police and "đề án 06" in body.remit.lower():
+        seats.append((police, "de_an_06"))
     duties = []
     for agency, role in seats:
         for row in phrases["roles"].get(role) or []:

@@ -89,3 +89,13 @@ def test_a_coordination_rule_goes_by_process_with_time_limits_and_defines_its_st
     text = " ".join(_paragraphs(rules))
     assert "ngày làm việc" in text
     assert f"cơ quan thường trực là {profile.steering.standing.name}" in text
+
+
+def test_a_body_that_also_steers_de_an_06_gives_the_police_its_duties(profiles) -> None:
+    profile = profiles["xa-tan-phu"]
+    assert "Đề án 06" in profile.steering.remit
+    police = profile.holder("cong_an")
+    draft = make_draft("quy-che-bcd", profile)
+    duties = [d for d in draft.duties if d.agency == police]
+    assert any(d.mode == "chu_tri" and "Đề án 06" in d.text and "định danh điện tử" in d.text for d in duties)
+    assert any(line.startswith("Thành viên Ban Chỉ đạo - Trưởng Công an xã") for line in _paragraphs(draft.documents[0].attachment))
