@@ -22,8 +22,9 @@ from docx.table import Table as DocxTable, _Cell
 from docx.text.paragraph import Paragraph
 
 from cchc.generators import layout
+from cchc.generators.docx_package import clean_package
 from cchc.generators.document_model import Article, Chapter, Document, Item, Section, Table
-from cchc.generators.vietnamese import BLANK, long_date
+from cchc.generators.vietnamese import BLANK, long_date, lower_first
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -325,6 +326,8 @@ def render_docx(documents: list[Document]) -> bytes:
         for text in document.texts():
             writer.document(text, first)
             first = False
+    main = documents[0]
+    clean_package(writer.doc, f"{main.kind_title.capitalize()} {lower_first(main.title)}".strip(), main.header.issuer, main.header.date, main.header.year)
     buffer = io.BytesIO()
     writer.doc.save(buffer)
     return buffer.getvalue()

@@ -220,3 +220,19 @@ def test_plan_task_table_fits_the_text_width_with_short_cells_on_one_line(drafte
     # Times New Roman digits and "/" are half an em; bold S is 0.556 em and T 0.667 em.
     assert widths[0] - margins >= (0.556 + 2 * 0.667) * points * 2.54 / 72
     assert widths[4] - margins >= 7 * 0.5 * points * 2.54 / 72
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
+def test_the_package_is_the_issuers_not_the_librarys(drafted, case) -> None:
+    import zipfile
+
+    draft, path = drafted[case]
+    names = zipfile.ZipFile(path).namelist()
+    assert not any("thumbnail" in n or n.startswith("customXml") or "stylesWithEffects" in n for n in names)
+    app = zipfile.ZipFile(path).read("docProps/app.xml").decode()
+    assert "Microsoft" not in app and "python-docx" not in zipfile.ZipFile(path).read("docProps/core.xml").decode()
+    doc = Document(str(path))
+    issuer = draft.documents[0].header.issuer
+    assert doc.core_properties.author == issuer and doc.core_properties.title.startswith(draft.documents[0].kind_title.capitalize())
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    assert {lang.get(qn("w:val")) for lang in defaults.iter(qn("w:lang"))} == {"vi-VN"}
