@@ -289,9 +289,16 @@ class _Writer:
     def closing(self, doc: Document) -> None:
         if doc.signature is None and not doc.recipients:
             return
+        # The last paragraph of the text goes to the signature's page, and the signature
+        # block never splits across two pages.
+        last = self.doc.paragraphs[-1] if self.doc.paragraphs else None
+        if last is not None:
+            last.paragraph_format.keep_with_next = True
         table = self.doc.add_table(rows=1, cols=2)
         _no_borders(table)
         _fixed_widths(table, layout.SIGNATURE_COLUMNS_CM)
+        cant_split = OxmlElement("w:cantSplit")
+        table.rows[0]._tr.get_or_add_trPr().append(cant_split)
         left, right = table.rows[0].cells
         if doc.recipients:
             title = _format(left.paragraphs[0], LEFT, before=6)

@@ -236,3 +236,15 @@ def test_the_package_is_the_issuers_not_the_librarys(drafted, case) -> None:
     assert doc.core_properties.author == issuer and doc.core_properties.title.startswith(draft.documents[0].kind_title.capitalize())
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     assert {lang.get(qn("w:val")) for lang in defaults.iter(qn("w:lang"))} == {"vi-VN"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
+def test_the_signature_block_stays_on_one_page_with_the_last_paragraph(drafted, case) -> None:
+    _, doc = open_case(drafted, case)
+    closing = [t for t in doc.tables if "Nơi nhận:" in t.rows[0].cells[0].text or "CHỦ TỊCH" in t.rows[0].cells[-1].text.upper()]
+    assert closing
+    for table in closing:
+        assert table.rows[0]._tr.trPr is not None and table.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+        before = table._tbl.getprevious()
+        assert before is not None and before.tag == qn("w:p")
+        assert Paragraph(before, table._parent).paragraph_format.keep_with_next
