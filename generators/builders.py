@@ -17,6 +17,7 @@ from typing import Any
 from cchc.generators.content import AREA_ORDER, Content, Duty, MeetingRule, ReportingRule, join_agencies
 from cchc.generators.document_model import Article, Chapter, Document, Header, Item, Section, Signature, Table
 from cchc.generators.errors import DraftError
+from cchc.generators.legal_bases import kind_bases
 from cchc.generators.outline import Outline, parse_outline
 from cchc.generators.profile import Agency, Member, Profile, Rating
 from cchc.generators.templating import render
@@ -320,7 +321,7 @@ def _common(profile: Profile) -> dict[str, Any]:
 def _text(kind: Kind, profile: Profile, content: Content, override: Path | None, draft: Draft) -> Document:
     """A Quy chế, Quy định or Kế hoạch (the text itself, without its decision)."""
     used: list[Duty] = []
-    context = _common(profile)
+    context = _common(profile) | {"bases": kind_bases(profile, kind.slug)}
     tables: dict[str, Table] = {}
     if kind.slug == "quy-che-bcd":
         context |= _bcd_context(profile, content, used)
@@ -384,7 +385,7 @@ def _close(body: list[Chapter | Article | Section]) -> None:
 
 def _decision(attached: Document, attached_kind: Kind, profile: Profile, override: Path | None, draft: Draft) -> Document:
     kind = KINDS["quyet-dinh"]
-    context = _common(profile)
+    context = _common(profile) | {"bases": kind_bases(profile, attached_kind.slug)}
     name = f"{attached_kind.word} {lower_first(attached.title)}"
     executors = [a.head for a in profile.agencies if "mat_tran" not in a.functions]
     if attached_kind.slug == "quy-che-bcd":

@@ -1,0 +1,37 @@
+"""The căn cứ a draft cites: the profile's own, then those its kind needs on its date.
+
+A Quy chế phối hợp rests on the one-stop decree, a Quy định on heads on the decree on
+heads' responsibility, a Quy chế BCĐ that also steers Đề án 06 on the Prime Minister's
+decision approving it; and a decree replaced on 1 July 2025 must not be cited after it.
+Which instrument, for which kind, in force when, is data (``data/legal_bases.yaml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cchc.generators.data_files import data
+from cchc.generators.profile import Profile
+from cchc.graph.normalize import match_key
+
+
+def kind_bases(profile: Profile, kind: str) -> list[str]:
+    """The profile's bases, then the kind's in force on the draft's date, none twice."""
+    on = profile.date or dt.date(profile.year, 1, 1)
+    cited = match_key(" ".join(profile.legal_bases))
+    remit = profile.steering.remit.lower()
+    out = list(profile.legal_bases)
+    for basis in data("legal_bases"):
+        if kind not in basis["kinds"] or match_key(str(basis["number"])) in cited:
+            continue
+        if basis.get("when") and basis["when"] not in remit:
+            continue
+        if not _in_force(basis, on):
+            continue
+        out.append(str(basis["text"]))
+    return out
+
+
+def _in_force(basis: dict, on: dt.date) -> bool:
+    start, end = basis.get("from"), basis.get("until")
+    return (start is None or start <= on) and (end is None or on <= end)

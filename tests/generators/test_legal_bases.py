@@ -1,0 +1,34 @@
+"""Each kind cites what it rests on, in force on the draft's date, and nothing twice."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from cchc.generators.legal_bases import kind_bases
+
+
+def test_the_one_stop_decree_in_force_on_the_drafts_date(profiles) -> None:
+    profile = profiles["xa-tan-phu"]
+    before = dataclasses.replace(profile, date=dt.date(2025, 6, 30), year=2025)
+    after = dataclasses.replace(profile, date=dt.date(2025, 7, 1), year=2025)
+    assert any("61/2018/NĐ-CP" in b for b in kind_bases(before, "quy-che-phoi-hop"))
+    assert not any("118/2025/NĐ-CP" in b for b in kind_bases(before, "quy-che-phoi-hop"))
+    assert any("118/2025/NĐ-CP" in b for b in kind_bases(after, "quy-che-phoi-hop"))
+    assert not any("61/2018/NĐ-CP" in b for b in kind_bases(after, "quy-che-phoi-hop"))
+
+
+def test_each_kind_its_own_bases(profiles) -> None:
+    profile = profiles["xa-tan-phu"]  # a body that also steers Đề án 06
+    assert any("157/2007/NĐ-CP" in b for b in kind_bases(profile, "quy-dinh-nguoi-dung-dau"))
+    assert not any("157/2007/NĐ-CP" in b for b in kind_bases(profile, "ke-hoach"))
+    assert any("06/QĐ-TTg" in b for b in kind_bases(profile, "quy-che-bcd"))
+    assert any("26/2019/TT-BTC" in b for b in kind_bases(profile, "ke-hoach"))
+    plain = dataclasses.replace(profile, steering=dataclasses.replace(profile.steering, remit="cải cách hành chính"))
+    assert not any("06/QĐ-TTg" in b for b in kind_bases(plain, "quy-che-bcd"))
+
+
+def test_a_basis_the_profile_cites_is_not_repeated(profiles) -> None:
+    profile = profiles["xa-tan-phu"]
+    assert any("76/NQ-CP" in b for b in profile.legal_bases)
+    assert sum("76/NQ-CP" in b for b in kind_bases(profile, "ke-hoach")) == 1
