@@ -13,6 +13,7 @@ import io
 
 from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -121,6 +122,22 @@ def _cell_paragraph(cell: _Cell, first: list[bool]) -> Paragraph:
     return cell.add_paragraph()
 
 
+# Paragraph styles that carry an outline level, so Word's navigation pane and
+# LibreOffice's Navigator list the chapters, parts and articles, and a drafter adds an
+# article by applying "Điều". They look like Normal; the runs carry the bold.
+OUTLINE_STYLES = {"Chương": 0, "Mục": 0, "Điều": 1}
+
+
+def _outline_style(doc, name: str, level: int) -> None:
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.next_paragraph_style = doc.styles["Normal"]
+    style.quick_style = True
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), str(level))
+    style.element.get_or_add_pPr().append(outline)
+
+
 class _Writer:
     def __init__(self) -> None:
         self.doc = new_docx()
@@ -140,6 +157,8 @@ class _Writer:
         normal.element.get_or_add_rPr().append(lang)
         normal.paragraph_format.space_after = Pt(0)
         self.doc.core_properties.language = "vi-VN"
+        for name, level in OUTLINE_STYLES.items():
+            _outline_style(self.doc, name, level)
 
     def _page(self, section) -> None:
         section.page_width = Mm(layout.PAGE_MM[0])
@@ -247,6 +266,8 @@ class _Writer:
     def article(self, article: Article) -> None:
         blocks = list(article.blocks)
         paragraph = self.paragraph(keep=bool(article.title))
+        if article.title:
+            paragraph.style = self.doc.styles["Điều"]
         _run(paragraph, article.label, layout.SIZE["body"], bold=True)
         if article.title:
             _run(paragraph, f" {article.title}", layout.SIZE["body"], bold=True)
@@ -257,14 +278,14 @@ class _Writer:
     def body(self, doc: Document) -> None:
         for part in doc.body:
             if isinstance(part, Chapter):
-                self.paragraph(part.label, CENTER, False, bold=True, before=6, after=0, keep=True)
+                self.paragraph(part.label, CENTER, False, bold=True, before=6, after=0, keep=True).style = self.doc.styles["Chương"]
                 self.paragraph(part.title.upper(), CENTER, False, bold=True, keep=True)
                 for article in part.articles:
                     self.article(article)
             elif isinstance(part, Article):
                 self.article(part)
             elif isinstance(part, Section):
-                self.paragraph(f"{part.label} {part.title.upper()}", bold=True, keep=True)
+                self.paragraph(f"{part.label} {part.title.upper()}", bold=True, keep=True).style = self.doc.styles["Mục"]
                 self.items(part.blocks)
 
     def table(self, data: Table) -> None:

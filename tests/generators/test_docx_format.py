@@ -248,3 +248,23 @@ def test_the_signature_block_stays_on_one_page_with_the_last_paragraph(drafted, 
         before = table._tbl.getprevious()
         assert before is not None and before.tag == qn("w:p")
         assert Paragraph(before, table._parent).paragraph_format.keep_with_next
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
+def test_chapters_parts_and_articles_are_on_the_outline(drafted, case) -> None:
+    """Word's navigation pane and LibreOffice's Navigator list them; a drafter applies "Điều"."""
+    _, doc = open_case(drafted, case)
+    levels = {}
+    for name in ("Chương", "Mục", "Điều"):
+        outline = doc.styles[name].element.pPr.find(qn("w:outlineLvl"))
+        levels[name] = int(outline.get(qn("w:val")))
+    assert levels == {"Chương": 0, "Mục": 0, "Điều": 1}
+    headed = [p for p in doc.paragraphs if p.style.name in levels]
+    assert headed or case[1] == "quyet-dinh"  # a lone decision's articles have no titles
+    for paragraph in headed:
+        if paragraph.style.name == "Điều":
+            assert re.match(r"Điều \d+\. \S", paragraph.text)
+        elif paragraph.style.name == "Chương":
+            assert re.fullmatch(r"Chương [IVXL]+", paragraph.text)
+        else:
+            assert re.match(r"[IVXL]+\. [A-ZĐÂĂÊÔƠƯ]", paragraph.text)
