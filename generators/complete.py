@@ -20,7 +20,7 @@ from cchc.generators.content import AREA_ORDER, Duty
 from cchc.generators.profile import Profile
 from cchc.generators.vocab import areas
 
-FILLED = "mặc định: generators/data/default_duties.yaml (văn bản mẫu không có)"
+FILLED = "mặc định: generators/data/default_duties.yaml (nguồn đã chọn không có)"
 FALLBACK = "mặc định: cơ quan thường trực (không cơ quan nào giữ chức năng chủ trì lĩnh vực này)"
 
 
@@ -81,7 +81,7 @@ def _every_member(profile: Profile, duties: list[Duty], defaults: list[Duty], no
         own = own or [Duty(member.agency.name, "phoi_hop", AREA_ORDER[0])]
         own = [replace(d, sources=(FILLED,)) for d in own]
         out += own
-        notes.append(f"thành viên {member.agency.name}: văn bản mẫu không giao nhiệm vụ; giao nhiệm vụ mặc định theo chức năng")
+        notes.append(f"thành viên {member.agency.name}: chưa được giao nhiệm vụ; giao nhiệm vụ mặc định theo chức năng")
     return _unique(out)
 
 

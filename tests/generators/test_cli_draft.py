@@ -97,3 +97,12 @@ def test_unknown_reference_unit_lists_the_closest(tmp_path: Path, store: list[st
 def test_output_folder_must_exist(tmp_path: Path) -> None:
     result = runner.invoke(app, ["draft", "quy-che-bcd", "--profile", PROFILE, "--out", str(tmp_path / "khong" / "x.docx")])
     assert result.exit_code == 2 and "không tồn tại" in result.stderr
+
+
+def test_strict_fails_when_the_source_left_gaps_to_fill(tmp_path: Path, store: list[str]) -> None:
+    out = tmp_path / "kh.md"
+    clean = runner.invoke(app, ["draft", "ke-hoach", "--profile", PROFILE, "--out", str(out), "--strict"])
+    assert clean.exit_code == 0, clean.output
+    gaps = runner.invoke(app, ["draft", "ke-hoach", "--profile", PROFILE, "--out", str(out), "--like", "Chợ Mới", "--strict", *store])
+    assert gaps.exit_code == 1
+    assert "Đã bổ sung:" in gaps.stderr and "--strict:" in gaps.stderr and out.exists()

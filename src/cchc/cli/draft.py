@@ -42,6 +42,7 @@ def draft_command(
     pair: Annotated[bool, typer.Option("--pair", help="Ghi Quyết định và văn bản ban hành kèm thành hai tệp.")] = False,
     attached: Annotated[AttachedKind, typer.Option("--for", help="Với quyet-dinh: văn bản được ban hành kèm.")] = "quy-che-bcd",
     check: Annotated[bool, typer.Option("--check", help="Đọc lại bản .docx bằng bộ trích xuất và so với nội dung đã soạn.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Thoát với mã 1 khi phải bổ sung phân công mặc định hoặc đọc lại khác nội dung đã soạn.")] = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -87,6 +88,9 @@ def draft_command(
         data = report_data(draft, str(profile), [str(t) for t in targets], problems)
         target.write_bytes(report_bytes(data, "json" if report.suffix.lower() == ".json" else "md"))
         err.print(f"Đã ghi báo cáo nguồn {target}")
+    if strict and (draft.content.notes or problems):
+        err.print(f"[red]--strict:[/] {len(draft.content.notes)} chỗ phải bổ sung, {len(problems or [])} chỗ đọc lại khác; cần rà soát trước khi dùng.", soft_wrap=True)
+        raise typer.Exit(1)
 
 
 def _check(draft, docx_files: list[Path] | None) -> list[str]:
