@@ -257,7 +257,11 @@ def _task_table(profile: Profile, content: Content, used: list[Duty]) -> tuple[T
 def _signature(profile: Profile) -> Signature:
     signer = profile.signer
     authority = f"{signer.authority}. {signer.on_behalf_of.upper()}" if signer.authority else ""
-    return Signature(authority, signer.title.upper(), signer.name)
+    deputy_for = ""
+    if signer.authority == "TM" and signer.title.lower().startswith("phó "):
+        # A deputy signing for the collective: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.
+        deputy_for = f"KT. {signer.title[4:].upper()}"
+    return Signature(authority, signer.title.upper(), signer.name, deputy_for)
 
 
 def _decider(profile: Profile) -> str:

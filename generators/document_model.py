@@ -79,6 +79,11 @@ class Signature:
     authority: str  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "" when signing in one's own name
     title: str  # "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
     name: str
+    deputy_for: str = ""  # "KT. CHỦ TỊCH" under "TM. ỦY BAN NHÂN DÂN" when a deputy signs for the collective
+
+    def lines(self) -> list[str]:
+        """The capitalised lines above the signature, outermost authority first."""
+        return [line for line in (self.authority, self.deputy_for, self.title) if line]
 
 
 @dataclass

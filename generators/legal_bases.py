@@ -17,10 +17,15 @@ from cchc.graph.normalize import match_key
 
 def kind_bases(profile: Profile, kind: str) -> list[str]:
     """The profile's bases, then the kind's in force on the draft's date, none twice."""
+    return list(profile.legal_bases) + [text for text, _ in kind_additions(profile, kind)]
+
+
+def kind_additions(profile: Profile, kind: str) -> list[tuple[str, str]]:
+    """(text, number) of each basis the kind adds to the profile's own."""
     on = profile.date or dt.date(profile.year, 1, 1)
     cited = match_key(" ".join(profile.legal_bases))
     remit = profile.steering.remit.lower()
-    out = list(profile.legal_bases)
+    out = []
     for basis in data("legal_bases"):
         if kind not in basis["kinds"] or match_key(str(basis["number"])) in cited:
             continue
@@ -28,7 +33,7 @@ def kind_bases(profile: Profile, kind: str) -> list[str]:
             continue
         if not _in_force(basis, on):
             continue
-        out.append(str(basis["text"]))
+        out.append((str(basis["text"]), str(basis["number"])))
     return out
 
 

@@ -329,7 +329,7 @@ class _Writer:
         if doc.signature:
             first = [True]
             sig = doc.signature
-            for text in (sig.authority, sig.title):
+            for text in sig.lines():
                 if text:
                     _run(_format(_cell_paragraph(right, first), CENTER, before=6 if first else 0), text, layout.SIZE["signature"], bold=True)
             for _ in range(4):  # room for the signature and the seal

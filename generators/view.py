@@ -55,7 +55,7 @@ def text_view(doc: Document) -> dict[str, Any]:
         "preamble": doc.preamble,
         "parts": [_part(p) for p in doc.body],
         "recipients": doc.recipients,
-        "signature": {"authority": doc.signature.authority, "title": doc.signature.title, "name": doc.signature.name} if doc.signature else None,
+        "signature": {"lines": doc.signature.lines(), "name": doc.signature.name} if doc.signature else None,
     }
 
 

@@ -99,3 +99,23 @@ def test_a_body_that_also_steers_de_an_06_gives_the_police_its_duties(profiles) 
     duties = [d for d in draft.duties if d.agency == police]
     assert any(d.mode == "chu_tri" and "Đề án 06" in d.text and "định danh điện tử" in d.text for d in duties)
     assert any(line.startswith("Thành viên Ban Chỉ đạo - Trưởng Công an xã") for line in _paragraphs(draft.documents[0].attachment))
+
+
+def test_a_deputy_signing_for_the_collective_signs_tm_and_kt(profiles, tmp_path) -> None:
+    import dataclasses
+
+    from docx import Document as open_docx
+
+    from cchc.generators.render_docx import render_docx
+    from cchc.graph.pipeline import analyse
+
+    profile = profiles["xa-tan-phu"]
+    deputy = dataclasses.replace(profile, signer=dataclasses.replace(profile.signer, title="Phó Chủ tịch"))
+    draft = make_draft("ke-hoach", deputy)
+    assert draft.documents[0].signature.lines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    path = tmp_path / "kh.docx"
+    path.write_bytes(render_docx(draft.documents))
+    cell = open_docx(str(path)).tables[-1].rows[0].cells[-1].text
+    assert cell.index("TM. ỦY BAN NHÂN DÂN") < cell.index("KT. CHỦ TỊCH") < cell.index("PHÓ CHỦ TỊCH")
+    parsed, _ = analyse(path)
+    assert parsed.metadata.signer.authority == "KT"  # read back as the innermost authority

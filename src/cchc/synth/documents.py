@@ -18,6 +18,7 @@ from typing import Any
 
 from cchc.generators.builders import KINDS, Draft, build
 from cchc.generators.content import Content, SourceDuty, build_content
+from cchc.generators.legal_bases import kind_additions
 from cchc.generators.profile import Profile, validate
 from cchc.generators.vietnamese import long_date
 from cchc.synth.data import data
@@ -216,5 +217,6 @@ def draft_unit(unit: Unit, seed: int, plans: list[Planned]) -> list[Drafted]:
         full = contents[planned.year]
         seats = planned.slug == "quy-che-bcd"
         content = replace(full, duties=[d for d in full.duties if seats or not d.role], notes=list(full.notes))
-        drafted.append(Drafted(planned, profile, build(planned.slug, profile, content), bases, replaced))
+        added = [Cited(text, number) for text, number in kind_additions(profile, planned.slug)]  # the kind's own căn cứ
+        drafted.append(Drafted(planned, profile, build(planned.slug, profile, content), bases + added, replaced))
     return drafted
