@@ -244,6 +244,8 @@ def _task_table(profile: Profile, content: Content, used: list[Duty]) -> tuple[T
             task = phrases["task"] + str(variants[index % len(variants)] or "")
             partners_cell = "; ".join(names) or NO_PARTNER  # an empty cell would shift the columns when read back
             rows.append([str(len(rows) + 1), task, lead.agency, partners_cell, phrases["time"], phrases["product"]])
+            for more in phrases.get("more_tasks") or [] if index == 0 else []:
+                rows.append([str(len(rows) + 1), str(more["task"]), lead.agency, partners_cell, str(more["time"]), str(more["product"])])
         lead_names = {lead.agency for lead in leads}
         listed_partners = [p for p in partners if p.agency not in lead_names or len(lead_names) > 1]
         used.extend(leads + listed_partners)  # a lead is not its own partner
