@@ -302,6 +302,7 @@ class _Writer:
         for cell, text in zip(header_row.cells, data.header):
             _run(_format(cell.paragraphs[0], CENTER, before=2, after=2), text, layout.SIZE["table"], bold=True)
         for row, values in zip(table.rows[1:], data.rows):
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a task is read on one page
             for index, (cell, text) in enumerate(zip(row.cells, values)):
                 align = CENTER if index in (0, 4) else LEFT
                 _run(_format(cell.paragraphs[0], align, before=2, after=2), text, layout.SIZE["table"])

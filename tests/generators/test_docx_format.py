@@ -220,6 +220,7 @@ def test_plan_task_table_fits_the_text_width_with_short_cells_on_one_line(drafte
     # Times New Roman digits and "/" are half an em; bold S is 0.556 em and T 0.667 em.
     assert widths[0] - margins >= (0.556 + 2 * 0.667) * points * 2.54 / 72
     assert widths[4] - margins >= 7 * 0.5 * points * 2.54 / 72
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows[1:])  # no task split across pages
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
