@@ -98,6 +98,11 @@ def seat_label(agency: Agency) -> str:
     return agency.head if held_agency(agency.head) == agency.name else f"Lãnh đạo {agency.name}"
 
 
+def _is_front(agency: Agency | None) -> bool:
+    """The Mặt trận: asked by a state text ("Đề nghị …"), never bound by it."""
+    return agency is not None and "mat_tran" in agency.functions
+
+
 def _seat(heading: str, duties: list[Duty], used: list[Duty]) -> dict[str, Any]:
     used.extend(duties)
     sources = list(dict.fromkeys(s for d in duties for s in d.sources))
@@ -165,8 +170,7 @@ def _phoi_hop_context(profile: Profile, content: Content, used: list[Duty]) -> d
     for agency in dict.fromkeys(d.agency for d in listed if d.mode in ("tham_dinh", "giam_sat")):
         duties = [d for d in listed if d.agency == agency and d.mode in ("tham_dinh", "giam_sat")]
         record = profile.agency(agency)
-        if record and "mat_tran" in record.functions:
-            # The Mặt trận is asked, not bound: "Đề nghị Ủy ban Mặt trận … giám sát …".
+        if _is_front(record):  # "Đề nghị Ủy ban Mặt trận … giám sát …"
             seat = _seat(agency, duties, used)
             seat["title"] = f"Phối hợp với {agency}"
             seat["duties"] = [f"Đề nghị {agency} {lower_first(text)}" for text in seat["duties"]]
@@ -204,9 +208,9 @@ def _nguoi_dung_dau_context(profile: Profile, content: Content, used: list[Duty]
         record = profile.agency(agency)
         if agency == profile.steering.working_group:
             continue
-        if record and "mat_tran" in record.functions:
-            # The Mặt trận is no state agency: a Quy định on heads does not bind it, and it
-            # is written only where a head's duty names it as a partner.
+        if _is_front(record):
+            # A Quy định on heads does not bind the Mặt trận: it is written only where a
+            # head's duty names it as a partner.
             used.extend(d for d in content.of(agency) if d.mode == "phoi_hop" and agency in named)
             continue
         duties = [d for d in content.of(agency) if not d.role]
@@ -225,11 +229,10 @@ def _nguoi_dung_dau_context(profile: Profile, content: Content, used: list[Duty]
     return {"heads": heads, "ratings": lines, "by_area": [a for a in by_area if a["duties"]]}
 
 
-def _task_table(profile: Profile, content: Content, used: list[Duty]) -> tuple[Table, list[str], list[str]]:
+def _task_table(profile: Profile, content: Content, used: list[Duty]) -> tuple[Table, list[str]]:
     agencies = {a.name for a in profile.agencies}
     listed = [d for d in content.duties if d.agency in agencies and not d.role and d.mode in ("chu_tri", "phoi_hop")]
     rows: list[list[str]] = []
-    labels: list[str] = []
     sources: list[str] = []
     for area in AREA_ORDER:
         leads = [d for d in listed if d.area == area and d.mode == "chu_tri"]
@@ -237,7 +240,6 @@ def _task_table(profile: Profile, content: Content, used: list[Duty]) -> tuple[T
         if not leads:
             continue
         phrases = content.phrases["areas"][area]
-        labels.append(areas().get(area, area))
         variants = content.phrases.get("task_variants") or [""]
         for index, lead in enumerate(leads):
             names = [p.agency for p in partners if p.agency != lead.agency]
@@ -250,7 +252,7 @@ def _task_table(profile: Profile, content: Content, used: list[Duty]) -> tuple[T
         listed_partners = [p for p in partners if p.agency not in lead_names or len(lead_names) > 1]
         used.extend(leads + listed_partners)  # a lead is not its own partner
         sources.extend(s for d in leads + listed_partners for s in d.sources)
-    return Table(list(TASK_HEADER), rows, list(TASK_WIDTHS)), labels, list(dict.fromkeys(sources))
+    return Table(list(TASK_HEADER), rows, list(TASK_WIDTHS)), list(dict.fromkeys(sources))
 
 
 # --- the NĐ 30 frame ---------------------------------------------------------------------
@@ -339,7 +341,7 @@ def _text(kind: Kind, profile: Profile, content: Content, override: Path | None,
         context |= _nguoi_dung_dau_context(profile, content, used)
         draft.ratings = _rating_lines(profile.ratings)[1]
     elif kind.slug == "ke-hoach":
-        table, labels, sources = _task_table(profile, content, used)
+        table, sources = _task_table(profile, content, used)
         tables["tasks"] = table
         phrases = content.phrases["areas"]
         context |= {
@@ -393,7 +395,7 @@ def _decision(attached: Document, attached_kind: Kind, profile: Profile, overrid
     kind = KINDS["quyet-dinh"]
     context = _common(profile) | {"bases": kind_bases(profile, attached_kind.slug)}
     name = f"{attached_kind.word} {lower_first(attached.title)}"
-    executors = [a.head for a in profile.agencies if "mat_tran" not in a.functions]
+    executors = [a.head for a in profile.agencies if not _is_front(a)]
     if attached_kind.slug == "quy-che-bcd":
         executors.append(f"các thành viên {profile.steering.short}")
     context |= {

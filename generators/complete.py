@@ -44,7 +44,7 @@ def completed(profile: Profile, duties: list[Duty], defaults: Iterable[Duty]) ->
         out.append(lead)
         how = "theo phân công mặc định" if lead.sources == (FILLED,) else "là cơ quan thường trực"
         notes.append(f"lĩnh vực {_label(area)}: không có cơ quan chủ trì; giao {lead.agency} chủ trì ({how})")
-    out = _every_member(profile, out, defaults, notes)
+    out = _every_member(profile, out, defaults, agencies, notes)
     return _no_self_partner(out), notes
 
 
@@ -67,7 +67,7 @@ def _one_lead(duties: list[Duty], defaults: list[Duty], agencies: set[str], note
     return _unique(out)
 
 
-def _every_member(profile: Profile, duties: list[Duty], defaults: list[Duty], notes: list[str]) -> list[Duty]:
+def _every_member(profile: Profile, duties: list[Duty], defaults: list[Duty], agencies: set[str], notes: list[str]) -> list[Duty]:
     """A member agency of the steering body with no duty takes its defaults, as partner
     where another agency leads the area already."""
     body = profile.steering
@@ -75,7 +75,7 @@ def _every_member(profile: Profile, duties: list[Duty], defaults: list[Duty], no
     for member in (*body.deputies, *body.members):
         if member.agency is None or any(d.agency == member.agency.name for d in out):
             continue
-        led = {d.area: d.agency for d in out if d.mode == "chu_tri" and d.agency in {a.name for a in profile.agencies}}
+        led = {d.area: d.agency for d in out if d.mode == "chu_tri" and d.agency in agencies}
         own = [d for d in defaults if d.agency == member.agency.name]
         own = [replace(d, mode="phoi_hop") if d.mode == "chu_tri" and led.get(d.area, d.agency) != d.agency else d for d in own]
         own = own or [Duty(member.agency.name, "phoi_hop", AREA_ORDER[0])]

@@ -88,7 +88,8 @@ class Content:
     unmapped: list[Unmapped] = field(default_factory=list)
     meetings: list[MeetingRule] = field(default_factory=list)
     reports: list[ReportingRule] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the source (the consensus counts)
+    filled: list[str] = field(default_factory=list)  # gaps the defaults filled (generators/complete.py)
     phrases: dict[str, Any] = field(default_factory=dict)  # the rendered duties.yaml.j2
 
     def of(self, agency: str) -> list[Duty]:
@@ -279,7 +280,7 @@ def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, ov
 
     phrases = wording(profile, override)
     mapped, unmapped = map_duties(profile, found)
-    mapped, notes = completed(profile, mapped, map_duties(profile, default_duties())[0])
+    mapped, filled = completed(profile, mapped, map_duties(profile, default_duties())[0])
     mapped = with_partners(sorted(mapped, key=_sort_key))
     seen: dict[str, int] = {}
     duties = []
@@ -297,6 +298,6 @@ def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, ov
         unmapped=unmapped,
         meetings=[meeting_rule(profile)],
         reports=[reporting_rule(r) for r in profile.cadence.reports],
-        notes=notes,
+        filled=filled,
         phrases=phrases,
     )

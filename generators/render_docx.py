@@ -114,6 +114,11 @@ def _fixed_widths(table: DocxTable, widths_cm: list[float] | tuple[float, ...]) 
         column.width = Cm(width)
 
 
+def _whole_row(row) -> None:
+    """A row Word never breaks across two pages."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _cell_paragraph(cell: _Cell, first: list[bool]) -> Paragraph:
     """The cell's first (empty) paragraph once, new ones after."""
     if first[0]:
@@ -302,7 +307,7 @@ class _Writer:
         for cell, text in zip(header_row.cells, data.header):
             _run(_format(cell.paragraphs[0], CENTER, before=2, after=2), text, layout.SIZE["table"], bold=True)
         for row, values in zip(table.rows[1:], data.rows):
-            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a task is read on one page
+            _whole_row(row)  # a task is read on one page
             for index, (cell, text) in enumerate(zip(row.cells, values)):
                 align = CENTER if index in (0, 4) else LEFT
                 _run(_format(cell.paragraphs[0], align, before=2, after=2), text, layout.SIZE["table"])
@@ -319,8 +324,7 @@ class _Writer:
         table = self.doc.add_table(rows=1, cols=2)
         _no_borders(table)
         _fixed_widths(table, layout.SIGNATURE_COLUMNS_CM)
-        cant_split = OxmlElement("w:cantSplit")
-        table.rows[0]._tr.get_or_add_trPr().append(cant_split)
+        _whole_row(table.rows[0])
         left, right = table.rows[0].cells
         if doc.recipients:
             title = _format(left.paragraphs[0], LEFT, before=6)

@@ -106,3 +106,13 @@ def test_strict_fails_when_the_source_left_gaps_to_fill(tmp_path: Path, store: l
     gaps = runner.invoke(app, ["draft", "ke-hoach", "--profile", PROFILE, "--out", str(out), "--like", "Chợ Mới", "--strict", *store])
     assert gaps.exit_code == 1
     assert "Đã bổ sung:" in gaps.stderr and "--strict:" in gaps.stderr and out.exists()
+
+
+def test_consensus_counts_are_notes_not_filled_gaps(tmp_path: Path, store: list[str]) -> None:
+    report = tmp_path / "nguon.json"
+    result = runner.invoke(app, ["draft", "ke-hoach", "--profile", PROFILE, "--out", str(tmp_path / "kh.md"), "--consensus", "--report", str(report), *store])
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert any("đơn vị" in n for n in data["notes"])  # "lĩnh vực …: chức năng … ở 3/4 đơn vị"
+    assert not any("đơn vị có phân công" in f or " ở " in f for f in data["filled"])
+    assert not any(line.startswith("Đã bổ sung:") and "/" in line for line in result.stderr.splitlines())

@@ -61,7 +61,7 @@ def test_like_a_unit_that_covers_few_areas_still_plans_all_twelve(profiles, corp
     draft = make_draft("ke-hoach", profiles["xa-tan-phu"], Source("like", "Văn phòng UBND thành phố"), corpus_store)
     rows = [row for part in draft.documents[0].body for block in part.blocks if isinstance(block, Table) for row in block.rows]
     assert len(rows) >= len(AREA_ORDER)
-    assert any("không có cơ quan chủ trì" in n for n in draft.content.notes)
+    assert any("không có cơ quan chủ trì" in n for n in draft.content.filled)
 
 
 def _khoan(draft) -> list[tuple[str, str]]:

@@ -81,15 +81,15 @@ def draft_command(
         function = functions().get(missing.function, missing.function)
         role = f"{MODE_LABELS.get(missing.mode, missing.mode).lower()} {areas().get(missing.area, missing.area).lower()}"
         err.print(f"[yellow]Chưa giao được:[/] {role} — trong hồ sơ không cơ quan nào giữ chức năng «{function}»", soft_wrap=True)
-    for note in draft.content.notes:
+    for note in draft.content.filled:
         err.print(f"[yellow]Đã bổ sung:[/] {note}", soft_wrap=True)
     if report:
         target = checked_output(report)
         data = report_data(draft, str(profile), [str(t) for t in targets], problems)
         target.write_bytes(report_bytes(data, "json" if report.suffix.lower() == ".json" else "md"))
         err.print(f"Đã ghi báo cáo nguồn {target}")
-    if strict and (draft.content.notes or problems):
-        err.print(f"[red]--strict:[/] {len(draft.content.notes)} chỗ phải bổ sung, {len(problems or [])} chỗ đọc lại khác; cần rà soát trước khi dùng.", soft_wrap=True)
+    if strict and (draft.content.filled or problems):
+        err.print(f"[red]--strict:[/] {len(draft.content.filled)} chỗ phải bổ sung, {len(problems or [])} chỗ đọc lại khác; cần rà soát trước khi dùng.", soft_wrap=True)
         raise typer.Exit(1)
 
 
