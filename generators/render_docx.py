@@ -3,8 +3,8 @@
 Everything is explicit formatting on Word's built-in styles, so the file looks the same
 in Word, LibreOffice and WPS: A4, the decree's margins, Times New Roman, the header as a
 borderless two-column table with rules drawn as paragraph borders sized to the line above
-them, literal numbering (no Word automatic lists), and page numbers centred in the top
-margin from page 2. Measurements come from ``layout.py``.
+them, Word's own numbering for Chương, Điều and khoản (``docx_numbering.py``), and page
+numbers centred in the top margin from page 2. Measurements come from ``layout.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from docx.table import Table as DocxTable, _Cell
 from docx.text.paragraph import Paragraph
 
 from cchc.generators import layout
+from cchc.generators.docx_numbering import TextNumbering
 from cchc.generators.docx_package import clean_package
 from cchc.generators.document_model import Article, Chapter, Document, Item, Section, Table
 from cchc.generators.vietnamese import BLANK, long_date, lower_first
@@ -127,20 +128,22 @@ def _cell_paragraph(cell: _Cell, first: list[bool]) -> Paragraph:
     return cell.add_paragraph()
 
 
-# Paragraph styles that carry an outline level, so Word's navigation pane and
-# LibreOffice's Navigator list the chapters, parts and articles, and a drafter adds an
-# article by applying "Điều". They look like Normal; the runs carry the bold.
-OUTLINE_STYLES = {"Chương": 0, "Mục": 0, "Điều": 1}
+# Paragraph styles of the numbered parts; all but "Khoản" carry an outline level, so
+# Word's navigation pane and LibreOffice's Navigator list the chapters, parts and
+# articles, and a drafter adds an article by applying "Điều". They look like Normal; the
+# runs carry the bold.
+PART_STYLES: dict[str, int | None] = {"Chương": 0, "Mục": 0, "Điều": 1, "Khoản": None}
 
 
-def _outline_style(doc, name: str, level: int) -> None:
+def _part_style(doc, name: str, level: int | None) -> None:
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.next_paragraph_style = doc.styles["Normal"]
     style.quick_style = True
-    outline = OxmlElement("w:outlineLvl")
-    outline.set(qn("w:val"), str(level))
-    style.element.get_or_add_pPr().append(outline)
+    if level is not None:
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), str(level))
+        style.element.get_or_add_pPr().append(outline)
 
 
 class _Writer:
@@ -162,8 +165,8 @@ class _Writer:
         normal.element.get_or_add_rPr().append(lang)
         normal.paragraph_format.space_after = Pt(0)
         self.doc.core_properties.language = "vi-VN"
-        for name, level in OUTLINE_STYLES.items():
-            _outline_style(self.doc, name, level)
+        for name, level in PART_STYLES.items():
+            _part_style(self.doc, name, level)
 
     def _page(self, section) -> None:
         section.page_width = Mm(layout.PAGE_MM[0])
@@ -259,39 +262,46 @@ class _Writer:
         for text in doc.preamble:
             self.paragraph(text)
 
-    def items(self, items: list[Item | Table]) -> None:
+    def _numbered(self, paragraph: Paragraph, style: str, family: str, ilvl: int = 0) -> Paragraph:
+        paragraph.style = self.doc.styles[style]
+        self.numbering.number(paragraph, family, ilvl)
+        return paragraph
+
+    def items(self, items: list[Item | Table], parent: str = "") -> None:
+        """Khoản right under an article or a section are Word-numbered in its list; deeper
+        ones, điểm and dashes keep their literal labels."""
         for item in items:
             if isinstance(item, Table):
                 self.table(item)
                 continue
-            text = f"{item.label} {item.text}" if item.label else item.text
-            self.paragraph(text)
+            if parent and item.kind == "clause":
+                self._numbered(self.paragraph(item.text), "Khoản", parent, 1)
+            else:
+                self.paragraph(f"{item.label} {item.text}" if item.label else item.text)
             self.items(item.children)
 
     def article(self, article: Article) -> None:
         blocks = list(article.blocks)
-        paragraph = self.paragraph(keep=bool(article.title))
+        paragraph = self._numbered(self.paragraph(keep=bool(article.title)), "Điều", "article")
         if article.title:
-            paragraph.style = self.doc.styles["Điều"]
-        _run(paragraph, article.label, layout.SIZE["body"], bold=True)
-        if article.title:
-            _run(paragraph, f" {article.title}", layout.SIZE["body"], bold=True)
+            _run(paragraph, article.title, layout.SIZE["body"], bold=True)
         elif blocks and isinstance(blocks[0], Item) and blocks[0].kind == "paragraph":
-            _run(paragraph, f" {blocks.pop(0).text}", layout.SIZE["body"])
-        self.items(blocks)
+            _run(paragraph, blocks.pop(0).text, layout.SIZE["body"])
+        self.items(blocks, "article")
 
-    def body(self, doc: Document) -> None:
+    def body(self, doc: Document, main: bool) -> None:
+        self.numbering = TextNumbering(self.doc, main)
         for part in doc.body:
             if isinstance(part, Chapter):
-                self.paragraph(part.label, CENTER, False, bold=True, before=6, after=0, keep=True).style = self.doc.styles["Chương"]
+                self._numbered(self.paragraph("", CENTER, False, bold=True, before=6, after=0, keep=True), "Chương", "chapter")
                 self.paragraph(part.title.upper(), CENTER, False, bold=True, keep=True)
                 for article in part.articles:
                     self.article(article)
             elif isinstance(part, Article):
                 self.article(part)
             elif isinstance(part, Section):
-                self.paragraph(f"{part.label} {part.title.upper()}", bold=True, keep=True).style = self.doc.styles["Mục"]
-                self.items(part.blocks)
+                self._numbered(self.paragraph(part.title.upper(), bold=True, keep=True), "Mục", "section")
+                self.items(part.blocks, "section")
 
     def table(self, data: Table) -> None:
         table = self.doc.add_table(rows=1 + len(data.rows), cols=len(data.header))
@@ -342,23 +352,22 @@ class _Writer:
             if sig.name:
                 _run(_format(_cell_paragraph(right, first), CENTER), sig.name, layout.SIZE["signature"], bold=True)
 
-    def document(self, doc: Document, first: bool) -> None:
+    def document(self, doc: Document, first: bool, main: bool) -> None:
         if not first:
             self.new_section()
         self.header(doc)
         self.heading(doc)
-        self.body(doc)
+        self.body(doc, main)
         self.closing(doc)
 
 
 def render_docx(documents: list[Document]) -> bytes:
     """One .docx; a decision's attached text starts a new section with its own page count."""
     writer = _Writer()
-    first = True
-    for document in documents:
-        for text in document.texts():
-            writer.document(text, first)
-            first = False
+    texts = [text for document in documents for text in document.texts()]
+    for index, text in enumerate(texts):
+        # The styles number the main text: the Quy chế a decision promulgates, else the text.
+        writer.document(text, first=index == 0, main=text is (documents[0].attachment or documents[0]))
     main = documents[0]
     clean_package(writer.doc, f"{main.kind_title.capitalize()} {lower_first(main.title)}".strip(), main.header.issuer, main.header.date, main.header.year)
     buffer = io.BytesIO()

@@ -71,6 +71,8 @@ class _Level:
     start: int = 1
     fmt: str = "decimal"
     text: str = "%1."
+    restart: int | None = None  # lvlRestart: 0 never restarts ("Điều" across chapters)
+    bold: bool = False
 
 
 @dataclass
@@ -97,12 +99,14 @@ class _Numbering:
                     start=int(_val(lvl, "w:start") or 1),
                     fmt=_val(lvl, "w:numFmt") or "decimal",
                     text=_val(lvl, "w:lvlText") or "",
+                    restart=int(restart) if (restart := _val(lvl, "w:lvlRestart")) is not None else None,
+                    bold=lvl.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None,
                 )
             abstract[node.get(qn("w:abstractNumId"))] = levels
         for num in root.findall(qn("w:num")):
             num_id = num.get(qn("w:numId"))
             abstract_id = _val(num, "w:abstractNumId")
-            levels = {k: _Level(v.start, v.fmt, v.text) for k, v in abstract.get(abstract_id, {}).items()}
+            levels = {k: _Level(v.start, v.fmt, v.text, v.restart, v.bold) for k, v in abstract.get(abstract_id, {}).items()}
             for override in num.findall(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl")))
                 start = _val(override, "w:startOverride")
@@ -112,6 +116,9 @@ class _Numbering:
             numbering.abstract_of[num_id] = abstract_id or num_id
         return numbering
 
+    def is_bold(self, num_id: str, ilvl: int) -> bool:
+        return self.levels.get(num_id, {}).get(ilvl, _Level()).bold
+
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
@@ -119,7 +126,9 @@ class _Numbering:
         counters = self.counters.setdefault(self.abstract_of[num_id], {})
         counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]  # a new "1." restarts its "a)"
+            restart = levels.get(deeper, _Level()).restart
+            if restart is None or (restart > 0 and ilvl < restart):
+                del counters[deeper]  # a new "1." restarts its "a)"
         text = levels[ilvl].text
         for level in range(ilvl, -1, -1):
             value = counters.get(level, levels.get(level, _Level()).start)
@@ -155,7 +164,23 @@ def _style_num_pr(style):
     return None
 
 
+def displayed_paragraphs(document) -> list[tuple[Paragraph, str]]:
+    """The body's paragraphs with their text as Word shows it, numbers included, for the
+    checks that open a generated .docx."""
+    numbering = _Numbering.from_document(document)
+    return [(block, _displayed(block, numbering)[0]) for block in document.iter_inner_content() if isinstance(block, Paragraph)]
+
+
 def _paragraph_text(paragraph: Paragraph, numbering: _Numbering) -> str:
+    text, label_bold = _displayed(paragraph, numbering)
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if ((runs and all(r.bold for r in runs)) or label_bold) and text.strip():
+        text = f"**{text.strip()}**"
+    return text
+
+
+def _displayed(paragraph: Paragraph, numbering: _Numbering) -> tuple[str, bool]:
+    """The text with its number, and whether only a bold number shows."""
     parts: list[str] = []
     for node in paragraph._p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:footnoteReference")):
         if node.tag == qn("w:t"):
@@ -166,15 +191,15 @@ def _paragraph_text(paragraph: Paragraph, numbering: _Numbering) -> str:
             parts.append(" ")
     text = "".join(parts)
     num_pr = _num_pr(paragraph, numbering)
-    if num_pr is not None and num_pr.numId is not None and text.strip():
-        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-        label = numbering.label(str(num_pr.numId.val), int(ilvl))
+    label_bold = False
+    if num_pr is not None and num_pr.numId is not None:
+        # Word numbers, and counts, an empty paragraph too: "Chương II" alone on its line.
+        num_id, ilvl = str(num_pr.numId.val), int(num_pr.ilvl.val if num_pr.ilvl is not None else 0)
+        label = numbering.label(num_id, ilvl)
         if label:
-            text = f"{label} {text.lstrip()}"
-    runs = [r for r in paragraph.runs if r.text.strip()]
-    if runs and all(r.bold for r in runs) and text.strip():
-        text = f"**{text.strip()}**"
-    return text
+            label_bold = not text.strip() and numbering.is_bold(num_id, ilvl)
+            text = f"{label} {text.lstrip()}" if text.strip() else label
+    return text, label_bold
 
 
 # --- tables and footnotes --------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Every KIND for every example profile, opened with python-docx and held to NĐ 30/2020.
 
 Page size and margins, Times New Roman, the borderless header table with its rules, sizes
-and emphasis of each element, căn cứ punctuation, literal numbering (Vietnamese point
-letters, no Word numbering), Nơi nhận and signature, page numbers from page 2.
+and emphasis of each element, căn cứ punctuation, numbering (Word's for Chương, Điều and
+khoản, literal Vietnamese point letters), Nơi nhận and signature, page numbers from page 2.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from cchc.generators import layout
 from cchc.generators.builders import KINDS
 from cchc.graph.numbering import VIETNAMESE_LETTERS as POINT_LETTERS
+from cchc.graph.read_docx import displayed_paragraphs
 
 PROFILE_NAMES = ["huyen-my-xuyen", "phuong-hoa-khanh", "tinh-quang-ngai", "xa-tan-phu"]
 CASES = [(p, k) for p in PROFILE_NAMES for k in KINDS]
@@ -64,7 +65,6 @@ def test_page_setup_and_fonts(drafted, case) -> None:
         header = section.header.paragraphs[0]
         assert header.alignment == WD_ALIGN_PARAGRAPH.CENTER
         assert "PAGE" in "".join(t.text or "" for t in header._p.iter(qn("w:instrText")))
-    assert not list(doc.element.body.iter(qn("w:numPr"))), "numbering must be literal text"
     for paragraph in doc.paragraphs:
         for run in text_runs(paragraph):
             fonts = run._r.rPr.find(qn("w:rFonts"))
@@ -106,8 +106,18 @@ def test_header_table(drafted, case) -> None:
         assert all(r.italic and 13 <= size(r, place.paragraphs[0]) <= 14 for r in text_runs(place.paragraphs[0]))
 
 
-def _body_paragraphs(doc) -> list[Paragraph]:
-    return [b for b in blocks(doc) if isinstance(b, Paragraph)]
+class Shown:
+    """A paragraph whose ``text`` is what Word shows: its automatic number included."""
+
+    def __init__(self, paragraph: Paragraph, text: str) -> None:
+        self.paragraph, self.text = paragraph, text
+
+    def __getattr__(self, name: str):
+        return getattr(self.paragraph, name)
+
+
+def _body_paragraphs(doc) -> list[Shown]:
+    return [Shown(p, text) for p, text in displayed_paragraphs(doc)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
@@ -145,7 +155,7 @@ def test_chapters_articles_and_numbering(drafted, case) -> None:
     if case[1] != "ke-hoach":
         assert articles
     for p in articles:
-        assert p.runs[0].text.startswith("Điều") and p.runs[0].bold
+        assert p.style.name == "Điều" and p._p.pPr.numPr is not None  # Word numbers it, in bold
         assert p.alignment != WD_ALIGN_PARAGRAPH.CENTER and p.paragraph_format.first_line_indent
     numbers = [int(re.match(r"^Điều (\d+)\.", p.text).group(1)) for p in articles]
     restarts = [i for i, n in enumerate(numbers) if n == 1]
@@ -260,7 +270,7 @@ def test_chapters_parts_and_articles_are_on_the_outline(drafted, case) -> None:
         outline = doc.styles[name].element.pPr.find(qn("w:outlineLvl"))
         levels[name] = int(outline.get(qn("w:val")))
     assert levels == {"Chương": 0, "Mục": 0, "Điều": 1}
-    headed = [p for p in doc.paragraphs if p.style.name in levels]
+    headed = [p for p in _body_paragraphs(doc) if p.style.name in levels]
     assert headed or case[1] == "quyet-dinh"  # a lone decision's articles have no titles
     for paragraph in headed:
         if paragraph.style.name == "Điều":
@@ -269,3 +279,40 @@ def test_chapters_parts_and_articles_are_on_the_outline(drafted, case) -> None:
             assert re.fullmatch(r"Chương [IVXL]+", paragraph.text)
         else:
             assert re.match(r"[IVXL]+\. [A-ZĐÂĂÊÔƠƯ]", paragraph.text)
+
+
+def _lists(doc) -> dict[str, list[tuple[str, str]]]:
+    """numId → (numFmt, lvlText) of each level of its list."""
+    root = doc.part.numbering_part.element
+    abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
+    lists = {}
+    for num in root.findall(qn("w:num")):
+        levels = abstract[num.find(qn("w:abstractNumId")).get(qn("w:val"))].findall(qn("w:lvl"))
+        lists[num.get(qn("w:numId"))] = [
+            (lvl.find(qn("w:numFmt")).get(qn("w:val")), lvl.find(qn("w:lvlText")).get(qn("w:val"))) for lvl in levels
+        ]
+    return lists
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[0]}-{c[1]}")
+def test_chapters_articles_and_clauses_are_word_numbered(drafted, case) -> None:
+    """Inserting an article renumbers the rest: Word, not the text, numbers Chương, Điều
+    and khoản; each text has its own lists, chapters apart so Điều run on across them;
+    the main text's lists are the styles', so a new "Điều" paragraph is numbered."""
+    _, doc = open_case(drafted, case)
+    lists = _lists(doc)
+    used: dict[str, set[str]] = {}
+    for p in _body_paragraphs(doc):
+        num_pr = p._p.pPr.numPr if p._p.pPr is not None else None
+        if num_pr is None:
+            assert not re.match(r"^(Điều \d+\.|Chương [IVXL]+$)", p.text), "a literal number Word would not renumber"
+            continue
+        fmt, text = lists[str(num_pr.numId.val)][num_pr.ilvl.val]
+        used.setdefault(p.style.name, set()).add(text)
+        assert p.text.startswith(text.split("%")[0])
+    assert used.get("Điều", {"Điều %1."}) == {"Điều %1."}
+    assert used.get("Chương", {"Chương %1"}) == {"Chương %1"}
+    assert used.get("Khoản", {"%2."}) == {"%2."}
+    assert "Khoản" in used or case[1] == "quyet-dinh"
+    linked = doc.styles["Điều" if case[1] != "ke-hoach" else "Mục"].element.pPr.numPr
+    assert linked is not None and lists[str(linked.numId.val)][linked.ilvl.val][1] in ("Điều %1.", "%1.")

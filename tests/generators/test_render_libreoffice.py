@@ -63,3 +63,20 @@ def test_libreoffice_renders_pdf_and_page_one_png(profiles, tmp_path: Path, kind
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     png_width, png_height = struct.unpack(">II", data[16:24])
     assert abs(png_height / png_width - 297 / 210) < 0.02  # page 1, A4 portrait
+
+
+def test_libreoffice_numbers_articles_on_across_chapters(profiles, tmp_path: Path) -> None:
+    """Word's numbering as LibreOffice shows it: each text counts its own Điều from 1, and
+    the Quy chế's run on across its chapters (one list per text, chapters apart)."""
+    soffice = _soffice()
+    OUT.mkdir(exist_ok=True)
+    source = OUT / "draft-numbering-quy-che-bcd.docx"
+    source.write_bytes(render_docx(make_draft("quy-che-bcd", profiles["xa-tan-phu"]).documents))
+    _convert(soffice, source, "txt:Text (encoded):UTF8", tmp_path / "lo-profile")
+    lines = [line.strip() for line in source.with_suffix(".txt").read_text(encoding="utf-8-sig").splitlines()]
+    numbers = [int(line.split()[1].rstrip(".")) for line in lines if line.startswith("Điều ") and line.split()[1].rstrip(".").isdigit()]
+    chapters = [line for line in lines if line.startswith("Chương ")]
+    restart = numbers.index(1, 1)
+    assert numbers[:restart] == list(range(1, restart + 1))
+    assert numbers[restart:] == list(range(1, len(numbers) - restart + 1)) and len(numbers) - restart > len(chapters)
+    assert chapters[:3] == ["Chương I", "Chương II", "Chương III"]

@@ -50,6 +50,31 @@ def test_automatic_numbering_is_written_as_text(tmp_path: Path) -> None:
     ]
 
 
+def test_articles_run_on_across_chapters_and_empty_numbered_paragraphs_count(tmp_path: Path) -> None:
+    """Word counts an empty numbered paragraph ("Chương II" alone on its line) and keeps
+    a level with ``lvlRestart`` 0 running when a higher level moves on."""
+    document = Document()
+    root = document.part.numbering_part.element
+    root.insert(0, parse_xml(f"""
+<w:abstractNum {nsdecls('w')} w:abstractNumId="91">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Chương %1"/><w:rPr><w:b/></w:rPr></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlRestart w:val="0"/><w:lvlText w:val="Điều %2."/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>"""))
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+
+    def add(text: str, level: int) -> None:
+        document.add_paragraph(text)._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="91"/></w:numPr>'))
+
+    for text, level in (("", 0), ("Phạm vi", 1), ("Một.", 2), ("", 0), ("Trách nhiệm", 1), ("Hai.", 2), ("Ba.", 2)):
+        add(text, level)
+    path = tmp_path / "chapters.docx"
+    document.save(path)
+    lines = [line for line in read_document(path).text.splitlines() if line]
+    assert lines == ["**Chương I**", "Điều 1. Phạm vi", "1. Một.", "**Chương II**", "Điều 2. Trách nhiệm", "1. Hai.", "2. Ba."]
+
+
 def test_bold_paragraph_becomes_a_heading(tmp_path: Path) -> None:
     document = Document()
     document.add_paragraph().add_run("Điều 3. Trách nhiệm của Phòng Nội vụ").bold = True
