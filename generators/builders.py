@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc.generators.content import AREA_ORDER, Content, Duty, MeetingRule, ReportingRule, join_agencies
-from cchc.generators.document_model import Article, Chapter, Document, Header, Item, Section, Signature, Table
+from cchc.generators.document_model import Article, Chapter, Document, Header, Item, Section, Signature, Table, markers, to_complete
 from cchc.generators.errors import DraftError
 from cchc.generators.legal_bases import kind_bases
 from cchc.generators.outline import Outline, parse_outline
@@ -82,6 +82,11 @@ class Draft:
     ratings: list[tuple[str, float | None, float | None]] = field(default_factory=list)
     templates: list[str] = field(default_factory=list)
 
+    @property
+    def to_complete(self) -> list[str]:
+        """The "[cần bổ sung: …]" left in the text, in order."""
+        return [marker for document in self.documents for text in document.texts() for marker in markers(text)]
+
 
 def kind_of(slug: str) -> Kind:
     if slug not in KINDS:
@@ -104,9 +109,12 @@ def _is_front(agency: Agency | None) -> bool:
 
 
 def _seat(heading: str, duties: list[Duty], used: list[Duty]) -> dict[str, Any]:
+    """A seat and its duties; one with none says so in the text, where the drafter must
+    write them, rather than vanish or get a stock sentence."""
     used.extend(duties)
     sources = list(dict.fromkeys(s for d in duties for s in d.sources))
-    return {"heading": heading, "label": heading, "duties": [d.text for d in duties], "sources": sources}
+    texts = [d.text for d in duties] or [to_complete(f"nhiệm vụ của {heading}")]
+    return {"heading": heading, "label": heading, "duties": texts, "sources": sources}
 
 
 def _member_name(member: Member) -> str:
@@ -127,16 +135,14 @@ def _bcd_context(profile: Profile, content: Content, used: list[Duty]) -> dict[s
     for member in body.members:
         name = _member_name(member)
         seated.add(name)
-        duties = content.of(name)
-        if duties:
-            members.append(_seat(seat_label(member.agency) if member.agency else member.post, duties, used))
+        members.append(_seat(seat_label(member.agency) if member.agency else member.post, content.of(name), used))
     others = [
         _seat(agency, content.of(agency), used)
         for agency in content.agencies()
         if agency not in seated
     ]
     return {
-        "seats": [s for s in seats if s["duties"]],
+        "seats": seats,
         "members": members,
         "others": others,
         "working_group": _seat(body.working_group, content.of(body.working_group), used) | {"name": body.working_group},

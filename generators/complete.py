@@ -78,9 +78,9 @@ def _every_member(profile: Profile, duties: list[Duty], defaults: list[Duty], ag
         led = {d.area: d.agency for d in out if d.mode == "chu_tri" and d.agency in agencies}
         own = [d for d in defaults if d.agency == member.agency.name]
         own = [replace(d, mode="phoi_hop") if d.mode == "chu_tri" and led.get(d.area, d.agency) != d.agency else d for d in own]
-        own = own or [Duty(member.agency.name, "phoi_hop", AREA_ORDER[0])]
-        own = [replace(d, sources=(FILLED,)) for d in own]
-        out += own
+        if not own:
+            continue  # nothing to fall back on: the text marks the seat "[cần bổ sung: …]"
+        out += [replace(d, sources=(FILLED,)) for d in own]
         notes.append(f"thành viên {member.agency.name}: chưa được giao nhiệm vụ; giao nhiệm vụ mặc định theo chức năng")
     return _unique(out)
 

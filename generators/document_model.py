@@ -9,6 +9,7 @@ formats agree and the docx needs no Word automatic numbering.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from cchc.graph.numbering import point_letter, roman
@@ -130,6 +131,31 @@ class Document:
 
     def texts(self) -> list[Document]:
         return [self, *([self.attachment] if self.attachment else [])]
+
+
+_MARKER = re.compile(r"\[cần bổ sung: [^\]]*\]")
+
+
+def to_complete(what: str) -> str:
+    """The visible mark of what the draft could not say ("[cần bổ sung: nhiệm vụ của …]"),
+    which ``cchc lint`` reports (L503) and ``cchc draft --strict`` refuses."""
+    return f"[cần bổ sung: {what}]"
+
+
+def markers(document: Document) -> list[str]:
+    found: list[str] = []
+
+    def walk(blocks: list) -> None:
+        for block in blocks:
+            if isinstance(block, Item):
+                found.extend(_MARKER.findall(block.text))
+                walk(block.children)
+            elif isinstance(block, Table):
+                found.extend(m for row in block.rows for cell in row for m in _MARKER.findall(cell))
+
+    for part in document.body:
+        walk(part.blocks if isinstance(part, (Article, Section)) else [b for a in part.articles for b in a.blocks])
+    return found
 
 
 def number_items(items: list[Item]) -> None:

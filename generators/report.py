@@ -49,6 +49,7 @@ def report_data(draft: Draft, profile_source: str, files: list[str], check: list
         "omitted": [{"agency": d.agency, "mode": d.mode, "area": d.area} for d in draft.omitted],
         "notes": draft.content.notes,
         "filled": draft.content.filled,
+        "to_complete": draft.to_complete,
         "round_trip": check,
     }
 
@@ -82,6 +83,8 @@ def report_markdown(data: dict[str, Any]) -> str:
         lines += [f"- {o['agency']}: {MODE_LABELS.get(o['mode'], o['mode'])} — {areas().get(o['area'], o['area'])}" for o in data["omitted"]]
     if data["filled"]:
         lines += ["", "## Đã bổ sung theo phân công mặc định", ""] + [f"- {n}" for n in data["filled"]]
+    if data["to_complete"]:
+        lines += ["", "## Còn phải viết trong dự thảo", ""] + [f"- {n}" for n in data["to_complete"]]
     if data["notes"]:
         lines += ["", "## Ghi chú", ""] + [f"- {n}" for n in data["notes"]]
     if data["round_trip"] is not None:

@@ -116,3 +116,26 @@ def test_consensus_counts_are_notes_not_filled_gaps(tmp_path: Path, store: list[
     assert any("đơn vị" in n for n in data["notes"])  # "lĩnh vực …: chức năng … ở 3/4 đơn vị"
     assert not any("đơn vị có phân công" in f or " ở " in f for f in data["filled"])
     assert not any(line.startswith("Đã bổ sung:") and "/" in line for line in result.stderr.splitlines())
+
+
+def test_a_member_with_nothing_to_fall_back_on_is_marked_in_the_text(tmp_path: Path) -> None:
+    """No stock sentence for a body whose functions have no default duties: its seat says
+    "[cần bổ sung: …]", lint reports it, the report lists it and --strict refuses it."""
+    import yaml
+
+    profile = yaml.safe_load(Path(PROFILE).read_text(encoding="utf-8"))
+    profile["agencies"].append({"name": "Hợp tác xã Nông nghiệp Tân Phú", "functions": ["other"]})
+    profile["steering"]["members"].append("Hợp tác xã Nông nghiệp Tân Phú")
+    path = tmp_path / "ho-so.yaml"
+    path.write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    out, report = tmp_path / "qc.md", tmp_path / "nguon.json"
+    lenient = runner.invoke(app, ["draft", "quy-che-bcd", "--profile", str(path), "--out", str(out), "--report", str(report)])
+    assert lenient.exit_code == 0, lenient.output
+    marker = "[cần bổ sung: nhiệm vụ của Lãnh đạo Hợp tác xã Nông nghiệp Tân Phú]"
+    assert f"Cần bổ sung trong dự thảo: {marker}" in lenient.stderr
+    assert marker.replace("[", "\\[").replace("]", "\\]") in out.read_text(encoding="utf-8")
+    assert json.loads(report.read_text(encoding="utf-8"))["to_complete"] == [marker]
+    linted = runner.invoke(app, ["lint", str(out), "--format", "csv"])
+    assert [line.split(",")[0] for line in linted.stdout.splitlines()[1:]] == ["L503"]
+    strict = runner.invoke(app, ["draft", "quy-che-bcd", "--profile", str(path), "--out", str(out), "--strict"])
+    assert strict.exit_code == 1 and "1 chỗ còn phải viết" in strict.stderr

@@ -189,3 +189,15 @@ def test_names_are_not_judged_without_a_date(tmp_path: Path) -> None:
     assert any("--as-of" in note for note in report.notes)
     dated = lint_file(path, as_of=dt.date(2025, 10, 1))
     assert {f.rule for f in dated.findings if f.rule.startswith("L7")} == {"L701", "L702"}
+
+
+def test_marks_to_complete_and_articles_with_only_a_title(tmp_path) -> None:
+    """L503 and L504 hold for drafts too; an untitled article's sentence is no title."""
+    text = ("ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nQUY CHẾ\nHoạt động của Ban Chỉ đạo\n\nChương I\nQUY ĐỊNH CHUNG\n\n"
+            "Điều 1. Phạm vi điều chỉnh\n\nĐiều 2. Quy chế này có hiệu lực kể từ ngày ký.\n\n"
+            "Điều 3. Trách nhiệm của Phòng Kinh tế\n\n1. [cần bổ sung: nhiệm vụ của Phòng Kinh tế]\n\n"
+            "Điều 4. Tổ chức thực hiện\n\n1. Văn phòng theo dõi việc thực hiện.\n")
+    path = tmp_path / "quy-che.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [(f.rule, f.label) for f in lint_file(path).findings if f.rule in ("L503", "L504")]
+    assert sorted(found) == [("L503", "Điều 3 khoản 1"), ("L504", "Điều 1")]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 
 from cchc.cli.console import err
 from cchc.cli.options import Endpoint, StoreDir, store_from
@@ -42,7 +43,7 @@ def draft_command(
     pair: Annotated[bool, typer.Option("--pair", help="Ghi Quyết định và văn bản ban hành kèm thành hai tệp.")] = False,
     attached: Annotated[AttachedKind, typer.Option("--for", help="Với quyet-dinh: văn bản được ban hành kèm.")] = "quy-che-bcd",
     check: Annotated[bool, typer.Option("--check", help="Đọc lại bản .docx bằng bộ trích xuất và so với nội dung đã soạn.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Thoát với mã 1 khi phải bổ sung phân công mặc định hoặc đọc lại khác nội dung đã soạn.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Thoát với mã 1 khi phải bổ sung phân công mặc định, còn chỗ «[cần bổ sung: …]» hoặc đọc lại khác nội dung đã soạn.")] = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -83,13 +84,16 @@ def draft_command(
         err.print(f"[yellow]Chưa giao được:[/] {role} — trong hồ sơ không cơ quan nào giữ chức năng «{function}»", soft_wrap=True)
     for note in draft.content.filled:
         err.print(f"[yellow]Đã bổ sung:[/] {note}", soft_wrap=True)
+    for marker in draft.to_complete:
+        err.print(f"[red]Cần bổ sung trong dự thảo:[/] {escape(marker)}", soft_wrap=True)
     if report:
         target = checked_output(report)
         data = report_data(draft, str(profile), [str(t) for t in targets], problems)
         target.write_bytes(report_bytes(data, "json" if report.suffix.lower() == ".json" else "md"))
         err.print(f"Đã ghi báo cáo nguồn {target}")
-    if strict and (draft.content.filled or problems):
-        err.print(f"[red]--strict:[/] {len(draft.content.filled)} chỗ phải bổ sung, {len(problems or [])} chỗ đọc lại khác; cần rà soát trước khi dùng.", soft_wrap=True)
+    if strict and (draft.content.filled or draft.to_complete or problems):
+        err.print(f"[red]--strict:[/] {len(draft.content.filled)} chỗ đã bổ sung theo mặc định, {len(draft.to_complete)} chỗ còn phải viết, "
+                  f"{len(problems or [])} chỗ đọc lại khác; cần rà soát trước khi dùng.", soft_wrap=True)
         raise typer.Exit(1)
 
 

@@ -1,4 +1,9 @@
-"""L501–L502: a number or a date left blank in a text that has been promulgated.
+"""L501–L504: what a text leaves to be filled in.
+
+A number or a date left blank in a text that has been promulgated (L501, L502); a
+"[cần bổ sung: …]" that ``cchc draft`` writes where it had nothing to say (L503); a chương,
+điều or mục with a heading and nothing under it (L504). The last two hold for drafts too:
+they are what a drafter must still write.
 
 Drafts leave "Số: /QĐ-UBND" and "ngày … tháng … năm 2025" for the clerk to fill in when the
 text is signed; a promulgated text must not. A text that calls itself a draft ("DỰ THẢO"
@@ -92,3 +97,45 @@ def blank_numbers_and_dates(ctx: LintContext) -> Iterator[Finding]:
                 continue
             blank = " ".join(match.group(0).split())
             yield ctx.finding(rule_id, eid, part=part, excerpt=excerpt(line, match.start(), match.end(), 160), line=index, blank=blank)
+
+
+_UNITS = {"chapter": "Chương", "article": "Điều", "section": "Mục", "part": "Phần"}
+
+
+@check
+def to_be_completed(ctx: LintContext) -> Iterator[Finding]:
+    marker = re.compile(data("cues.json")["to_be_completed"])
+    starts = _part_starts(ctx)
+    for index, raw in enumerate(ctx.parsed.source.lines, start=1):
+        line = clean(raw)
+        for match in marker.finditer(line):
+            part, eid = _place(ctx, starts, index)
+            yield ctx.finding("L503", eid, part=part, excerpt=excerpt(line, match.start(), match.end(), 160), line=index,
+                              marker=match.group(0))
+
+
+@check
+def empty_provisions(ctx: LintContext) -> Iterator[Finding]:
+    lines = ctx.parsed.source.lines
+    for part in ctx.parts:
+        if part.template:
+            continue
+        ordered = sorted(part.provisions.values(), key=lambda p: p.span.line)
+        for index, provision in enumerate(ordered):
+            unit, heading = _UNITS.get(provision.kind), provision.heading.rstrip()
+            if not unit or not _is_title(heading) or provision.text.strip() or provision.children:
+                continue
+            following = ordered[index + 1] if index + 1 < len(ordered) else None
+            if following is not None and following.kind not in _UNITS:
+                continue  # its khoản were read on their own
+            end = following.span.line - 1 if following is not None else len(lines)
+            if any(clean(line) for line in lines[provision.span.line : end]):
+                continue
+            yield ctx.finding("L504", provision.eid, part=part, excerpt=heading[:200], line=provision.span.line,
+                              unit=unit, unit_lower=unit.lower(), heading=heading)
+
+
+def _is_title(heading: str) -> bool:
+    """A title ("Tổ chức thực hiện"), not the sentence of an untitled article, which
+    ends like a sentence or runs long (a file cut off mid-sentence)."""
+    return bool(heading) and heading[-1] not in ".;:!?…" and len(heading.split()) <= 25
