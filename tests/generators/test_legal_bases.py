@@ -32,3 +32,13 @@ def test_a_basis_the_profile_cites_is_not_repeated(profiles) -> None:
     profile = profiles["xa-tan-phu"]
     assert any("76/NQ-CP" in b for b in profile.legal_bases)
     assert sum("76/NQ-CP" in b for b in kind_bases(profile, "ke-hoach")) == 1
+
+
+def test_a_plan_below_the_province_cites_the_provinces_plan_once(profiles) -> None:
+    commune, province = profiles["xa-tan-phu"], profiles["tinh-quang-ngai"]
+    cited = [b for b in kind_bases(commune, "ke-hoach") if b.startswith("Kế hoạch số")]
+    assert len(cited) == 1 and "của Ủy ban nhân dân tỉnh Đồng Nai về cải cách hành chính năm 2026" in cited[0]
+    assert not [b for b in kind_bases(province, "ke-hoach") if b.startswith("Kế hoạch số")]
+    assert not [b for b in kind_bases(commune, "quy-che-bcd") if b.startswith("Kế hoạch số")]
+    own = dataclasses.replace(commune, legal_bases=(*commune.legal_bases, "Kế hoạch số 12/KH-UBND ngày 20/12/2025 của Ủy ban nhân dân tỉnh Đồng Nai"))
+    assert [b for b in kind_bases(own, "ke-hoach") if b.startswith("Kế hoạch số")] == [own.legal_bases[-1]]
