@@ -40,6 +40,7 @@ class SourceDuty:
     area: str
     sources: tuple[str, ...]
     agency: str = ""  # the agency that held it where it came from
+    text: str = ""  # its sentence there (``--like``), adapted by ``adapt.py``
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,14 @@ def with_partners(duties: list[Duty]) -> list[Duty]:
     return out
 
 
+def _same_duty(seat: Duty, own: Duty) -> bool:
+    """A seat's stock duty that the model's own sentence says already, in its words."""
+    if seat.agency != own.agency or seat.area != own.area or seat.mode != own.mode:
+        return False
+    a, b = (set(re.findall(r"\w+", d.text.lower())) for d in (seat, own))
+    return len(a & b) >= 0.6 * min(len(a), len(b))
+
+
 def _once(duties: list[Duty]) -> list[Duty]:
     """A sentence written once per agency: a seat's own duty and the same duty read from
     the graph would otherwise be two khoản of one article."""
@@ -274,8 +283,11 @@ def _once(duties: list[Duty]) -> list[Duty]:
     return out
 
 
-def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, override: Path | None = None, roles: bool = True) -> Content:
-    """Map, word and order the duties; add the seats' duties, the meeting and reporting rules."""
+def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, override: Path | None = None, roles: bool = True,
+                  sentences: dict[tuple[str, str, str], str] | None = None) -> Content:
+    """Map, word and order the duties; add the seats' duties, the meeting and reporting rules.
+    ``sentences`` are a model unit's own wording by (agency, mode, area), used before the
+    stock phrases."""
     from cchc.generators.complete import completed  # it builds on this module's Duty
 
     phrases = wording(profile, override)
@@ -288,9 +300,13 @@ def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, ov
         index = seen.get(duty.area, 0) if duty.mode == "chu_tri" else 0
         if duty.mode == "chu_tri":
             seen[duty.area] = index + 1
+        own = (sentences or {}).get((duty.agency, duty.mode, duty.area))
+        if own:
+            duty = replace(duty, text=_sentence(own))
         duties.append(word_duty(duty, phrases, profile.steering.head, index))
     if roles:
-        duties = role_duties(profile, phrases) + duties
+        own = [d for d in duties if sentences and (d.agency, d.mode, d.area) in sentences]
+        duties = [r for r in role_duties(profile, phrases) if not any(_same_duty(r, d) for d in own)] + duties
     duties = _once(duties)
     return Content(
         origin=origin,

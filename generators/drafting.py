@@ -7,15 +7,19 @@ graph's ``consensus``.
 
 from __future__ import annotations
 
+import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc.generators.adapt import sentences
 from cchc.generators.builders import Draft, build, kind_of
 from cchc.generators.content import build_content, default_duties
 from cchc.generators.errors import DraftError
 from cchc.generators.profile import Profile
 from cchc.generators.render_docx import render_docx
 from cchc.generators.render_text import render_text
+from cchc.graph.agencies import agency_key
 from cchc.graph.store.base import GraphStore
 
 FORMATS = ("docx", "md", "html")
@@ -46,9 +50,53 @@ def make_draft(slug: str, profile: Profile, source: Source = Source(), store: Gr
         found, notes = consensus(store)
         origin = "đồng thuận: phân công mà đa số đơn vị trong kho thống nhất, theo từng lĩnh vực"
     bcd = slug == "quy-che-bcd" or (slug == "quyet-dinh" and attached == "quy-che-bcd")
-    content = build_content(profile, found, origin, override, roles=bcd)
-    content.notes.extend(notes)
-    return build(slug, profile, content, override, pair=pair, attached_slug=attached)
+
+    def made(sentences: dict[tuple[str, str, str], str]) -> Draft:
+        content = build_content(profile, found, origin, override, roles=bcd, sentences=sentences)
+        content.notes.extend(notes)
+        return build(slug, profile, content, override, pair=pair, attached_slug=attached)
+
+    if source.mode != "like":
+        return made({})
+    return _in_the_models_words(made, sentences(profile, found, unit))
+
+
+def _in_the_models_words(made, adapted: dict[tuple[str, str, str], str]) -> Draft:
+    """The draft with as many of the model's sentences as read back to what they say: a
+    sentence whose agency reads back wrong gives way to the stock one, until none does."""
+    from cchc.generators.roundtrip import compare
+
+    for _ in range(3):
+        draft = made(adapted)
+        if not adapted:
+            return draft
+        with tempfile.TemporaryDirectory() as tmp:
+            files = []
+            for n, document in enumerate(draft.documents):
+                files.append(Path(tmp) / f"draft_{n}.docx")
+                files[-1].write_bytes(render_docx([document]))
+            comparison = compare(draft, files)
+        wrong = {row[0] for row in comparison.missing("assignments") | comparison.extra("assignments")}
+        # A meeting, report or rating read from a kept sentence: the rule is the draft's own.
+        other_facts = any(comparison.missing(w) or comparison.extra(w) for w in ("meetings", "reporting", "ratings"))
+        if not wrong and not other_facts:
+            break
+        adapted = {key: text for key, text in adapted.items()
+                   if agency_key(key[0]) not in wrong and not any(_names(text, agency) for agency in wrong)
+                   and not (other_facts and _OTHER_FACTS.search(text))}
+    else:
+        adapted = {}
+        draft = made(adapted)
+    kept = sum(1 for d in draft.duties if (d.agency, d.mode, d.area) in adapted)
+    draft.content.notes.append(f"giữ câu chữ của văn bản mẫu cho {kept} nhiệm vụ; các nhiệm vụ khác theo câu mặc định")
+    return draft
+
+
+_OTHER_FACTS = re.compile(r"(?i)báo cáo|\bhọp\b|xếp loại|%")
+
+
+def _names(text: str, key: str | None) -> bool:
+    return bool(key) and key in agency_key(text)
 
 
 def render(draft: Draft, fmt: str, override: Path | None = None) -> list[bytes]:

@@ -33,7 +33,7 @@ def like(store: GraphStore, unit: str) -> tuple[list[SourceDuty], str]:
     if not rows:
         raise DraftError(f"đơn vị {chosen.value!r} không có phân công nào trong kho để làm mẫu")
     duties = [
-        SourceDuty(row["function"] or "other", row["mode"], row["area"], (row["provision"],), row["agency"])
+        SourceDuty(row["function"] or "other", row["mode"], row["area"], (row["provision"],), row["agency"], row["text"])
         for row in rows
     ]
     return duties, chosen.value
