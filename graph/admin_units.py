@@ -98,6 +98,12 @@ def province_names(loose: bool = False) -> dict[str, Candidates]:
     return out
 
 
+def formers_of(name: str) -> list[str]:
+    """The former provinces merged into today's ``name`` ("Cần Thơ" → Cần Thơ, Hậu Giang, Sóc Trăng)."""
+    held = {key(current): formers for current, formers in _legacy()["provinces"].items()}
+    return list(held.get(key(name), []))
+
+
 def former_province(name: str) -> Candidates:
     """Candidates of a former province's name as the district table spells it ("Sóc Trăng")."""
     return province_names().get(key(name), {})

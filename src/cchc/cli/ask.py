@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from enum import Enum
@@ -11,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 from rich.table import Table
 
-from cchc.cli.console import out
+from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, plain, print_result, write_table
 from cchc.generators import matrix_xlsx, tables
@@ -19,6 +20,7 @@ from cchc.graph.store.base import GraphStore
 from cchc.queries import resolve
 from cchc.queries.calendar import deadlines, to_ics
 from cchc.queries.runner import load_query, run_query
+from cchc.queries.unit_fates import gone_by
 
 MODE_LABELS = matrix_xlsx.MODE_LABELS  # kept here for callers that imported it from the CLI
 
@@ -140,6 +142,8 @@ def calendar_command(
     finally:
         store.close()
     dated, undated = deadlines(result, year)
+    for warning in gone_by((d.unit for d in dated if d.unit), dt.date(year, 12, 31)):
+        err.print(f"[yellow]Cảnh báo:[/] {warning}", soft_wrap=True)
     if chosen is CalendarFormat.ics:
         data = to_ics(dated)
         if output:

@@ -11,6 +11,7 @@ from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.results import ResultFormat, print_result
 from cchc.errors import QueryError
 from cchc.queries.runner import run_query
+from cchc.queries.unit_fates import with_unit_fates
 
 app = typer.Typer(help="Các văn bản trong kho: liệt kê, gỡ bỏ.", no_args_is_help=True)
 
@@ -25,10 +26,10 @@ def list_command(
     store = store_from(store_dir, endpoint)
     try:
         print_result(
-            run_query(store, "documents"),
+            with_unit_fates(run_query(store, "documents")),
             fmt,
             title="Văn bản trong kho",
-            table_columns=("source", "doc_kind", "number", "issued", "title"),
+            table_columns=("source", "doc_kind", "number", "issued", "unit", "unit_today"),
         )
     finally:
         store.close()

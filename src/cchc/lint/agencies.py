@@ -27,6 +27,7 @@ from cchc.graph.namespaces import CCHC, vocab_iri
 from cchc.graph.normalize import match_key
 from cchc.graph.ontology import vocabulary_graph
 from cchc.graph.structure import effective_metadata
+from cchc.graph.succession import fate
 from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding, data
 from cchc.lint.registry import check
@@ -205,6 +206,22 @@ def _unit_finding(ctx: LintContext, change: Change) -> Iterator[Finding]:
         effective=shown_date(change.effective), change=change.label, date=f"{shown_date(ctx.date)} ({ctx.date_basis})", occurrences=" (đơn vị được quy định)",
         successor="",
     )
+
+
+@check
+def unit_today(ctx: LintContext) -> Iterator[Finding]:
+    """The unit the text regulates, if it no longer exists: whatever the text's date, a
+    reader should know which communes took its territory (``graph/succession.py``)."""
+    meta = effective_metadata(ctx.parsed)
+    if not meta.unit:
+        return
+    province = (meta.province.former or meta.province.name) if meta.province else None
+    found = fate(meta.unit, province)
+    if found.exists is not False:
+        return
+    successors = ", ".join(f"{s.name} ({s.province})" for s in found.successors) or (f"{found.province}" if found.province else "")
+    yield ctx.finding("L703", None, part=ctx.parts[0], excerpt=meta.unit, line=ctx.line_of(meta.unit) or None,
+                      unit=meta.unit, fate=found.summary(), successors=successors)
 
 
 def shown_date(value: dt.date) -> str:

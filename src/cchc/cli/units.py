@@ -1,0 +1,48 @@
+"""``cchc units load|fate``: the administrative units before and after 1 July 2025."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from cchc.cli.console import err, out
+from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.graph.succession import fate, library_version
+from cchc.graph.units_graph import UNITS_GRAPH, load_units
+
+app = typer.Typer(help="Đơn vị hành chính trước và sau 01/7/2025: nạp vào kho, tra cứu đơn vị kế thừa.", no_args_is_help=True)
+
+
+@app.command("load")
+def load_command(store_dir: StoreDir = None, endpoint: Endpoint = None) -> None:
+    """Nạp danh mục đơn vị hành chính (tỉnh, huyện, xã trước và sau 01/7/2025, các sự kiện sắp xếp) vào kho."""
+    store = store_from(store_dir, endpoint)
+    try:
+        loaded, triples = load_units(store)
+    finally:
+        store.close()
+    what = "Đã nạp" if loaded else "Đã có sẵn (không đổi)"
+    err.print(f"{what} danh mục đơn vị hành chính (gói vietnamadminunits {library_version()}): {triples} bộ ba, đồ thị <{UNITS_GRAPH}>.")
+
+
+@app.command("fate")
+def fate_command(
+    unit: Annotated[str, typer.Argument(help="Đơn vị như văn bản ghi, vd. \"huyện Mỹ Xuyên\".", show_default=False)],
+    province: Annotated[Optional[str], typer.Option("--province", help="Tỉnh (cũ hoặc nay) của đơn vị, khi tên có ở nhiều tỉnh.")] = None,
+) -> None:
+    """Đơn vị còn hay không, và các xã, phường hiện nay đã nhận địa bàn của đơn vị."""
+    found = fate(unit, province)
+    out.print(f"{unit}: {found.summary()}", soft_wrap=True)
+    if found.successors:
+        table = Table(title=f"Đơn vị hiện nay nhận địa bàn của {unit}")
+        for column in ("Đơn vị hiện nay", "Tỉnh, thành phố", "Mã", "Từ các đơn vị cũ"):
+            table.add_column(column)
+        for successor in found.successors:
+            table.add_row(successor.name, successor.province, successor.code, ", ".join(successor.parts))
+        out.print(table)
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="units")

@@ -1,0 +1,46 @@
+"""docs list, lint and calendar say which units of the documents no longer exist."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cchc.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "examples" / "corpus"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> str:
+    location = str(tmp_path_factory.mktemp("fates") / "store")
+    assert runner.invoke(app, ["ingest", "--store", location, str(CORPUS)]).exit_code == 0
+    return location
+
+
+def test_docs_list_gives_each_units_fate(store: str) -> None:
+    result = runner.invoke(app, ["docs", "list", "--store", store, "--format", "json"])
+    rows = {row["source"]: row for row in json.loads(result.stdout)}
+    my_xuyen = rows["000_946050dc9ec519ea.txt"]
+    assert my_xuyen["unit"] == "huyện Mỹ Xuyên"
+    assert my_xuyen["unit_today"].startswith("không còn từ 01/7/2025; nay: ") and "phường Mỹ Xuyên" in my_xuyen["unit_today"]
+    assert rows["004_c9bf048497e7369c.txt"]["unit_today"] == "không còn từ 01/7/2025; nay thuộc Đà Nẵng"
+    assert "(Đồng Nai)" in rows["002_e8832a6717c418ce.txt"]["unit_today"]  # huyện Hớn Quản, Bình Phước
+
+
+def test_lint_names_the_communes_that_took_the_unit() -> None:
+    result = runner.invoke(app, ["lint", str(CORPUS / "000_946050dc9ec519ea.txt"), "--format", "json"])
+    found = [f for f in json.loads(result.stdout)["findings"] if f["rule"] == "L703"]
+    assert len(found) == 1 and "xã Hòa Tú (Cần Thơ)" in found[0]["fix"]
+
+
+def test_calendar_warns_on_an_abolished_unit(store: str) -> None:
+    result = runner.invoke(app, ["calendar", "--year", "2026", "--unit", "Mỹ Xuyên", "--store", store])
+    assert result.exit_code == 0
+    assert "Cảnh báo: huyện Mỹ Xuyên không còn từ 01/7/2025" in result.stderr
+    before = runner.invoke(app, ["calendar", "--year", "2024", "--unit", "Mỹ Xuyên", "--store", store])
+    assert "Cảnh báo" not in before.stderr
