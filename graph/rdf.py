@@ -13,6 +13,7 @@ from functools import cache
 
 from pyoxigraph import Literal, NamedNode, Triple
 
+from cchc.graph import in_force
 from cchc.graph.agencies import agency_key
 from cchc.graph.digests import lead_digests
 from cchc.graph.gazetteer import unknown_slug
@@ -222,6 +223,14 @@ def _instrument(b: _Builder, citation: Citation) -> NamedNode:
         b.add(node, _n(CCHC, "documentKind"), NamedNode(vocab_iri("doc-kind", citation.kind)))
     if citation.date:
         b.add(node, _n(ELI, "date_document"), Literal(citation.date.isoformat(), datatype=NamedNode(XSD + "date")))
+    ended = in_force.listed(citation)
+    if ended is not None:  # the shipped table: its last day and what replaced it
+        b.add(node, _n(ELI, "date_no_longer_in_force"), Literal(ended.until.isoformat(), datatype=NamedNode(XSD + "date")))
+        for number in ended.replaced_by:
+            replacement = NamedNode(instrument_iri(Citation(number, number=number)))
+            b.add(node, _n(DCT, "isReplacedBy"), replacement)
+            b.add(replacement, _n(ELI, "id_local"), Literal(number))
+        b.text(node, _n(DCT, "source"), ended.source)
     return node
 
 

@@ -44,3 +44,19 @@ def test_calendar_warns_on_an_abolished_unit(store: str) -> None:
     assert "Cảnh báo: huyện Mỹ Xuyên không còn từ 01/7/2025" in result.stderr
     before = runner.invoke(app, ["calendar", "--year", "2024", "--unit", "Mỹ Xuyên", "--store", store])
     assert "Cảnh báo" not in before.stderr
+
+
+def test_outdated_bases_as_of_a_day(store: str) -> None:
+    def rows(*extra: str) -> list[dict]:
+        result = runner.invoke(app, ["query", "outdated_bases", "--store", store, "--format", "json", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    today = rows()
+    assert {(r["source"], r["replaced_by"]) for r in today} >= {("002_e8832a6717c418ce.txt", "118/2025/NĐ-CP"),
+                                                                ("004_c9bf048497e7369c.txt", "65/2025/QH15")}
+    spring = rows("--as-of", "2025-04-01")  # before NĐ 61/2018 ended
+    assert len(spring) == len(today) - 1 and not [r for r in spring if r["replaced_by"] == "118/2025/NĐ-CP"]
+    assert len(rows("--as-of", "2025-01-01")) == 0
+    refused = runner.invoke(app, ["query", "documents", "--store", store, "--as-of", "2025-01-01"])
+    assert refused.exit_code != 0 and "không xét theo ngày" in refused.stderr

@@ -35,6 +35,7 @@ def query_command(
     param: Annotated[list[str], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = [],
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Output = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD) cho truy vấn có tham số as_of, vd. outdated_bases.", show_default=False)] = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -51,7 +52,11 @@ def query_command(
         out.print(table)
         return
     values = parse_params(param)
-    load_query(name)  # unknown names fail before a store is opened
+    query = load_query(name)  # unknown names fail before a store is opened
+    if as_of is not None:
+        if not any(p.name == "as_of" for p in query.parameters):
+            raise QueryError(f"truy vấn {name} không xét theo ngày (không có tham số as_of)")
+        values["as_of"] = as_of
     store = store_from(store_dir, endpoint)
     try:
         result = run_query(store, name, values)

@@ -1,0 +1,40 @@
+"""L303–L304: a căn cứ that was no longer in force.
+
+A text cannot rest on an instrument that had ceased before its own date (L303, an error:
+usually a căn cứ copied from an older text). One that ceased since is worth knowing when
+the text is amended or replaced (L304, information), with what replaced it. The table of
+instruments and their ends is ``graph/data/instruments.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from cchc.graph.in_force import Instrument, ceased_by
+from cchc.lint.agencies import shown_date
+from cchc.lint.context import LintContext
+from cchc.lint.findings import Finding
+from cchc.lint.registry import check
+
+
+def _successors(instrument: Instrument) -> str:
+    return ", ".join(instrument.replaced_by)
+
+
+@check
+def bases_in_force(ctx: LintContext) -> Iterator[Finding]:
+    today = dt.date.today()
+    for part in ctx.parts:
+        for citation in part.doc.metadata.legal_bases:
+            fields = {"part": part, "excerpt": citation.text[:200], "line": ctx.line_of(citation.text[:60]) or None,
+                      "cited": citation.text[:120]}
+            early = ceased_by(citation, ctx.date) if ctx.date else None
+            if early is not None:
+                yield ctx.finding("L303", None, **fields, until=shown_date(early.until), successor=_successors(early),
+                                  date=f"{shown_date(ctx.date)} ({ctx.date_basis})", authority=early.source)
+                continue
+            later = ceased_by(citation, today)
+            if later is not None:
+                yield ctx.finding("L304", None, **fields, until=shown_date(later.until), successor=_successors(later),
+                                  authority=later.source)
