@@ -149,6 +149,7 @@ def _part_style(doc, name: str, level: int | None) -> None:
 class _Writer:
     def __init__(self) -> None:
         self.doc = new_docx()
+        self.part_styles: dict = {}
         self._setup()
 
     # --- page and styles ---------------------------------------------------------------
@@ -263,7 +264,10 @@ class _Writer:
             self.paragraph(text)
 
     def _numbered(self, paragraph: Paragraph, style: str, family: str, ilvl: int = 0) -> Paragraph:
-        paragraph.style = self.doc.styles[style]
+        # python-docx finds a style by name by scanning all of them: once per style here.
+        if style not in self.part_styles:
+            self.part_styles[style] = self.doc.styles[style]
+        paragraph.style = self.part_styles[style]
         self.numbering.number(paragraph, family, ilvl)
         return paragraph
 

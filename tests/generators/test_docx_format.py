@@ -134,6 +134,7 @@ def test_title_bases_and_body(drafted, case) -> None:
             assert all(r.bold and 13 <= size(r, p) <= 14 for r in text_runs(p))
         following = paragraphs[index + 2 : index + 4]
         assert any(rule_length_cm(p, layout.TEXT_WIDTH_CM) for p in following), "a short rule under the trích yếu"
+    assert not [p.text for p in paragraphs if re.search(r"(?:^|\s)@[a-z]+\b", p.text)], "an outline directive left in the text"
     bases = [p for p in paragraphs if p.text.startswith(("Căn cứ", "Theo đề nghị"))]
     if draft.documents[0].bases:
         assert bases and all(all(r.italic for r in text_runs(p)) for p in bases)
