@@ -39,6 +39,7 @@ class Successor:
     province: str  # today's province, "Cần Thơ"
     parts: tuple[str, ...]  # the former communes it took, "xã Hòa Tú 1"; "(một phần)" when split
     code: str  # the official code of today's commune
+    province_name: str = ""  # "thành phố Cần Thơ"
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def _successors(old_keys: list[str]) -> tuple[Successor, ...]:
     for target, taken in parts.items():
         if target in today:
             now = today[target]
-            out.append(Successor(now.name, now.province, tuple(taken), now.code))
+            out.append(Successor(now.name, now.province, tuple(taken), now.code, now.province_name))
     return tuple(sorted(out, key=lambda s: s.code))
 
 
