@@ -16,6 +16,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from cchc.graph import in_force
 from cchc.graph.agencies import agency_key
 from cchc.graph.digests import lead_digests
+from cchc.graph.effective import in_force as in_force_of
 from cchc.graph.gazetteer import unknown_slug
 from cchc.graph.identity import text_digest
 from cchc.graph.model import Citation, DocumentMetadata, Facts, ParsedDocument, Province, Provision, Span
@@ -163,6 +164,11 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "id_local"), Literal(meta.number))
     if meta.issued:
         b.add(iri, _n(ELI, "date_document"), Literal(meta.issued.isoformat(), datatype=NamedNode(XSD + "date")))
+    interval = in_force_of(doc.source.text, meta.issued)
+    if interval is not None and interval.start:
+        b.add(iri, _n(ELI, "first_date_entry_in_force"), Literal(interval.start.isoformat(), datatype=NamedNode(XSD + "date")))
+    if interval is not None and interval.end:
+        b.add(iri, _n(ELI, "date_no_longer_in_force"), Literal(interval.end.isoformat(), datatype=NamedNode(XSD + "date")))
     b.text(iri, _n(CCHC, "place"), meta.place)
     b.text(iri, _n(CCHC, "issuerName"), meta.issuer)
     if meta.province:

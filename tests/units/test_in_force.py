@@ -35,3 +35,44 @@ def test_lint_tells_a_basis_ceased_before_the_text_from_one_replaced_since() -> 
     early = [f for f in reused.findings if f.rule == "L303"]
     assert len(early) == 3 and not [f for f in reused.findings if f.rule == "L304"]
     assert all(f.severity == "error" for f in early)
+
+
+def test_a_texts_own_clause_gives_its_interval() -> None:
+    from cchc.graph.effective import in_force
+
+    signed = dt.date(2025, 11, 18)
+    assert in_force("Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký.", signed).start == signed
+    later = in_force("Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025 và thay thế Quyết định số 5/QĐ-UBND.", signed)
+    assert later.start == dt.date(2025, 12, 1) and later.end is None
+    bounded = in_force("Nghị quyết này có hiệu lực thi hành kể từ ngày 18/11/2025 đến ngày 31 tháng 12 năm 2025.", signed)
+    assert (bounded.start, bounded.end) == (dt.date(2025, 11, 18), dt.date(2025, 12, 31))
+    assert in_force("Các văn bản có hiệu lực của cơ quan khác.", signed) is None
+
+
+def test_documents_in_force_on_a_day(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from cchc.cli.app import app
+
+    header = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: {number}/QĐ-UBND\n\nAn Bình, ngày {day} tháng {month} năm 2025\n\nQUYẾT ĐỊNH\nVề việc {what}\n\n"
+    old = header.format(number=12, day="05", month="03", what="ban hành Quy chế làm việc") + \
+        "Điều 1. Ban hành Quy chế làm việc.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+    new = header.format(number=40, day="20", month="11", what="ban hành Quy chế làm việc mới") + \
+        "Điều 1. Ban hành Quy chế làm việc mới.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025 và thay thế " \
+        "Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2025 của Ủy ban nhân dân xã An Bình.\n"
+    (tmp_path / "cu.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "moi.txt").write_text(new, encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "--store", store, str(tmp_path / "cu.txt"), str(tmp_path / "moi.txt")]).exit_code == 0
+
+    def in_force_on(day: str) -> set[str]:
+        result = runner.invoke(app, ["query", "documents_in_force", "--store", store, "--as-of", day, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return {row["source"] for row in json.loads(result.stdout)}
+
+    assert in_force_on("2025-01-01") == set()
+    assert in_force_on("2025-11-25") == {"cu.txt"}  # the new one is issued, not yet in force
+    assert in_force_on("2025-12-01") == {"moi.txt"}  # and from its first day it replaces the old
