@@ -9,6 +9,7 @@ different levels (a province's Sở, a district's Phòng) meet on what their age
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -34,8 +35,9 @@ from cchc.generators.compare_model import Cell, Comparison, CompareError, Provis
 from cchc.generators.compare_refs import DocumentIndex
 from cchc.graph.agencies import agency_key
 from cchc.graph.normalize import match_key
+from cchc.graph.succession import fate_of_document
 from cchc.graph.store.base import GraphStore, SelectResult
-from cchc.queries.runner import load_query
+from cchc.queries.runner import load_query, run_query
 
 PAR_LIMIT = 3  # provisions cited per covered PAR area: enough to check, few enough to read
 
@@ -124,8 +126,9 @@ def _merge(results: list[SelectResult]) -> SelectResult:
     return SelectResult(variables, tuple(row for result in results for row in result.rows))
 
 
-def build(store: GraphStore, units: list[Literal], area: str | None = None, align: bool = True) -> Comparison:
-    """The comparison of ``units`` (resolved unit literals); ``area`` narrows the area rows to one."""
+def build(store: GraphStore, units: list[Literal], area: str | None = None, align: bool = True, as_of: dt.date | None = None) -> Comparison:
+    """The comparison of ``units`` (resolved unit literals); ``area`` narrows the area rows to
+    one; ``as_of``: the units and their texts as they stood on that day."""
     if len(units) < 2:
         raise CompareError("cần ít nhất hai đơn vị để so sánh (hoặc dùng --all --area LĨNH_VỰC)")
     seen: set[str] = set()
@@ -134,7 +137,9 @@ def build(store: GraphStore, units: list[Literal], area: str | None = None, alig
             raise CompareError(f"đơn vị {unit.value!r} được nêu hai lần")
         seen.add(unit.value)
     b = _Builder(store, units)
-    rows = [_documents_row(b)]
+    rows = [_documents_row(b), _fate_row(b, as_of)]
+    if as_of is not None:
+        rows.append(_in_force_row(b, as_of))
     rows += _area_rows(b, area)
     rows.append(b.row("Chế độ họp", "Tần suất họp", lambda rs: [_meeting(r, b.docs) for r in rs], b.per_unit("compare_meetings")))
     rows.append(b.row("Chế độ báo cáo", "Kỳ báo cáo và thời hạn", lambda rs: [_report(r, b.docs) for r in rs], b.per_unit("compare_reporting")))
@@ -164,6 +169,40 @@ def _documents_row(b: _Builder) -> Row:
         return values
 
     return b.row("Văn bản", "Văn bản được so sánh", make, [b.docs.main_documents(unit) for unit in b.names], compared=False)
+
+
+def _fate_row(b: _Builder, as_of: dt.date | None) -> Row:
+    """Whether each unit still exists (or did on ``as_of``), and which communes took it
+    (``graph/succession.py``)."""
+    where = {}
+    for row in run_query(b.store, "documents").rows:
+        if row.get("unit") is not None:
+            where.setdefault(row["unit"].value, tuple(row[k].value if row.get(k) is not None else None for k in ("province", "former_province")))
+
+    def make(unit_rows: list[dict[str, str]]) -> list[Value]:
+        name = unit_rows[0]["unit"]
+        found = fate_of_document(name, *where.get(name, (None, None)))
+        text = found.summary(as_of) if found else "không rõ"
+        return [Value(text=text, key=text)]
+
+    label = "Đơn vị hiện nay" if as_of is None else f"Đơn vị vào ngày {as_of.day:02d}/{as_of.month}/{as_of.year}"
+    return b.row("Văn bản", label, make, [[{"unit": name}] for name in b.names], compared=False)
+
+
+def _in_force_row(b: _Builder, as_of: dt.date) -> Row:
+    """Which of each unit's compared texts were in force on ``as_of`` (``documents_in_force``)."""
+    in_force = {row["source"].value for row in run_query(b.store, "documents_in_force", {"as_of": as_of.isoformat()}).rows}
+    sources = {row["doc"].value: row["source"].value for row in run_query(b.store, "documents").rows}
+
+    def make(unit_rows: list[dict[str, str]]) -> list[Value]:
+        values = []
+        for doc in unit_rows:
+            state = "còn hiệu lực" if sources.get(doc["doc"]) in in_force else "chưa có hoặc đã hết hiệu lực"
+            values.append(Value(text=f"{b.docs.name(doc['doc'])}: {state}", key=state))
+        return values
+
+    return b.row("Văn bản", f"Hiệu lực vào ngày {as_of.day:02d}/{as_of.month}/{as_of.year}", make,
+                 [b.docs.main_documents(unit) for unit in b.names], compared=False)
 
 
 def _area_rows(b: _Builder, only: str | None) -> list[Row]:

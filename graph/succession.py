@@ -53,8 +53,11 @@ class Fate:
     changed: date | None  # the day it ceased (or was merged)
     successors: tuple[Successor, ...] = ()
 
-    def summary(self) -> str:
-        """One line for a table: "không còn (01/7/2025); nay: xã Hòa Tú, … (Cần Thơ)"."""
+    def summary(self, on: date | None = None) -> str:
+        """One line for a table: "không còn từ 01/7/2025; nay: xã Hòa Tú, … (Cần Thơ)";
+        ``on`` a day before the change: the unit as it stood then."""
+        if on is not None and self.changed is not None and on < self.changed:
+            return f"còn vào ngày {on.day:02d}/{on.month}/{on.year} (không còn từ {self.changed.day:02d}/{self.changed.month}/{self.changed.year})"
         if self.exists:
             return "còn"
         if self.exists is None:
@@ -66,7 +69,10 @@ class Fate:
         by_province: dict[str, list[str]] = {}
         for successor in self.successors:
             by_province.setdefault(successor.province, []).append(successor.name)
-        return f"không còn{when}; nay: " + "; ".join(f"{', '.join(names)} ({province})" for province, names in by_province.items())
+        where = "; ".join(f"{', '.join(names)} ({province})" for province, names in by_province.items())
+        if len(by_province) > 1:  # the name is in several provinces and the text says none
+            return f"không còn{when}; tên này có ở {len(by_province)} tỉnh, văn bản không ghi tỉnh; nay: {where}"
+        return f"không còn{when}; nay: {where}"
 
 
 def _data_file(name: str) -> Path:

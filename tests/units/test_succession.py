@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from cchc.graph.succession import fate
@@ -38,4 +40,6 @@ def test_former_units_name_their_successors(unit: str, province: str, today: str
 def test_a_name_in_two_provinces_without_one_keeps_both_and_an_unknown_name_is_unknown() -> None:
     both = fate("huyện Chợ Mới")
     assert {s.province for s in both.successors} == {"An Giang", "Thái Nguyên"}
+    assert "tên này có ở 2 tỉnh, văn bản không ghi tỉnh" in both.summary()
+    assert fate("huyện Mỹ Xuyên", "Sóc Trăng").summary(on=dt.date(2024, 5, 1)) == "còn vào ngày 01/5/2024 (không còn từ 01/7/2025)"
     assert fate("Văn phòng Ủy ban nhân dân Thành phố").exists is None

@@ -60,3 +60,17 @@ def test_outdated_bases_as_of_a_day(store: str) -> None:
     assert len(rows("--as-of", "2025-01-01")) == 0
     refused = runner.invoke(app, ["query", "documents", "--store", store, "--as-of", "2025-01-01"])
     assert refused.exit_code != 0 and "không xét theo ngày" in refused.stderr
+
+
+def test_compare_shows_each_units_fate_and_as_of_a_day(store: str) -> None:
+    now = json.loads(runner.invoke(app, ["compare", "Mỹ Xuyên", "Hớn Quản", "--store", store, "--no-align", "--format", "json"]).stdout)
+    rows = {row["label"]: row for row in now["rows"]}
+    cells = [" ".join(v["text"] for v in cell["values"]) for cell in rows["Đơn vị hiện nay"]["cells"]]
+    assert cells[0].startswith("không còn từ 01/7/2025; nay: ") and "(Đồng Nai)" in cells[1]
+    then = runner.invoke(app, ["compare", "Mỹ Xuyên", "Hớn Quản", "--store", store, "--no-align", "--format", "json", "--as-of", "2020-06-01"])
+    rows = {row["label"]: row for row in json.loads(then.stdout)["rows"]}
+    assert [c["values"][0]["text"] for c in rows["Đơn vị vào ngày 01/6/2020"]["cells"]] == ["còn vào ngày 01/6/2020 (không còn từ 01/7/2025)"] * 2
+    in_force = [c["values"][0]["text"] for c in rows["Hiệu lực vào ngày 01/6/2020"]["cells"]]
+    assert in_force[1].endswith("chưa có hoặc đã hết hiệu lực")  # Hớn Quản's Quy định is of 2021
+    bad = runner.invoke(app, ["compare", "Mỹ Xuyên", "Hớn Quản", "--store", store, "--as-of", "1/6/2020"])
+    assert bad.exit_code != 0 and "ngày không hợp lệ" in bad.stderr

@@ -7,6 +7,7 @@ the renderer of the chosen format, write it where asked.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -67,6 +68,7 @@ def compare_command(
     fmt: Annotated[Optional[CompareFormat], typer.Option("--format", help="html, docx, md, csv hoặc json (mặc định: bảng trên màn hình).", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; docx cần --out).", show_default=False)] = None,
     align: Annotated[bool, typer.Option("--align/--no-align", help="Đối chiếu từng Điều của các văn bản cùng loại.")] = True,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="So sánh các đơn vị như vào ngày này (YYYY-MM-DD): đơn vị còn hay không, văn bản nào còn hiệu lực.", show_default=False)] = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -82,13 +84,17 @@ def compare_command(
     if not all_units and len(units) < 2:
         raise CompareError("cần ít nhất hai đơn vị để so sánh (hoặc dùng --all --area LĨNH_VỰC)")
     wanted_area = resolve.area(area) if area else None
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise CompareError(f"--as-of: ngày không hợp lệ {as_of!r} (viết YYYY-MM-DD, vd. 2025-06-30)") from None
     store = store_from(store_dir, endpoint)
     try:
         if all_units:
             result: Comparison | Survey = survey(store, wanted_area)
         else:
             resolved = [resolve.unit(store, unit) for unit in units]
-            result = build(store, resolved, area=notation(wanted_area.value) if wanted_area else None, align=align)
+            result = build(store, resolved, area=notation(wanted_area.value) if wanted_area else None, align=align, as_of=day)
     finally:
         store.close()
     if target is None:
