@@ -79,10 +79,15 @@ class ResponsibilityMatrix:
     rows: tuple[Responsibility, ...]
     area_label: Callable[[str], str] = str
     documents: Mapping[str, str] = field(default_factory=dict)
+    fate: str = ""  # "không còn từ 01/7/2025; nay: …" for a unit that is gone
 
     @property
     def title(self) -> str:
         return f"Ma trận trách nhiệm — {self.unit}"
+
+    @property
+    def fate_note(self) -> str:
+        return f"{self.unit} {self.fate}." if self.fate and self.fate != "còn" else ""
 
     @cached_property
     def areas(self) -> list[str]:
@@ -171,6 +176,8 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
 
     set_cell(ws, 1, 1, matrix.title).font = Font(bold=True, size=14)
     note = "Màu ô theo vai trò mạnh nhất (xem trang Chú giải); chú thích của ô ghi điều khoản nguồn."
+    if matrix.fate_note:
+        note = f"{matrix.fate_note} {note}"
     set_cell(ws, 2, 1, note).font = Font(italic=True, color="595959")
     header = 3
     columns = ["Cơ quan", *(matrix.area_label(a) for a in areas)]
@@ -226,7 +233,8 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
     return workbook_bytes(wb)
 
 
-def from_rows(unit: str, rows: Iterable[Mapping[str, str | None]], area_label: Callable[[str], str], documents: Mapping[str, str] | None = None) -> ResponsibilityMatrix:
+def from_rows(unit: str, rows: Iterable[Mapping[str, str | None]], area_label: Callable[[str], str], documents: Mapping[str, str] | None = None,
+              fate: str = "") -> ResponsibilityMatrix:
     """Build the matrix from the query's rows as plain strings (agency, function, area, mode, provisions)."""
     items = tuple(
         Responsibility(
@@ -238,5 +246,5 @@ def from_rows(unit: str, rows: Iterable[Mapping[str, str | None]], area_label: C
         )
         for row in rows
     )
-    return ResponsibilityMatrix(unit=unit, rows=items, area_label=area_label, documents=dict(documents or {}))
+    return ResponsibilityMatrix(unit=unit, rows=items, area_label=area_label, documents=dict(documents or {}), fate=fate)
 

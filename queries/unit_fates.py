@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal
 
-from cchc.graph.store.base import SelectResult
+from cchc.graph.store.base import GraphStore, SelectResult
 from cchc.graph.succession import fate, fate_of_document
+from cchc.queries.runner import run_query
 
 
 def _text(term) -> str | None:
@@ -42,3 +43,12 @@ def gone_by(units: Iterable[str], on: dt.date) -> list[str]:
         if found.exists is False and found.changed is not None and found.changed <= on:
             warnings.append(f"{unit} {found.summary()}: các hạn báo cáo của đơn vị này từ ngày đó không còn áp dụng.")
     return warnings
+
+
+def unit_fate(store: GraphStore, unit: str) -> str:
+    """The fate of a unit of the store's documents, read with their province."""
+    for row in run_query(store, "documents").rows:
+        if row.get("unit") is not None and row["unit"].value == unit:
+            found = fate_of_document(unit, _text(row.get("province")), _text(row.get("former_province")))
+            return found.summary() if found else ""
+    return ""

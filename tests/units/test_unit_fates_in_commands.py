@@ -74,3 +74,13 @@ def test_compare_shows_each_units_fate_and_as_of_a_day(store: str) -> None:
     assert in_force[1].endswith("chưa có hoặc đã hết hiệu lực")  # Hớn Quản's Quy định is of 2021
     bad = runner.invoke(app, ["compare", "Mỹ Xuyên", "Hớn Quản", "--store", store, "--as-of", "1/6/2020"])
     assert bad.exit_code != 0 and "ngày không hợp lệ" in bad.stderr
+
+
+def test_matrix_says_the_unit_is_gone(store: str, tmp_path) -> None:
+    import openpyxl
+
+    shown = runner.invoke(app, ["matrix", "--unit", "Quảng Nam", "--store", store])
+    assert "tỉnh Quảng Nam không còn từ 01/7/2025; nay thuộc Đà Nẵng." in " ".join(shown.stdout.split())
+    out = tmp_path / "ma-tran.xlsx"
+    assert runner.invoke(app, ["matrix", "--unit", "Quảng Nam", "--store", store, "--out", str(out)]).exit_code == 0
+    assert openpyxl.load_workbook(out).active["A2"].value.startswith("tỉnh Quảng Nam không còn từ 01/7/2025")

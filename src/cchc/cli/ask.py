@@ -20,7 +20,7 @@ from cchc.graph.store.base import GraphStore
 from cchc.queries import resolve
 from cchc.queries.calendar import deadlines, to_ics
 from cchc.queries.runner import load_query, run_query
-from cchc.queries.unit_fates import gone_by
+from cchc.queries.unit_fates import gone_by, unit_fate
 
 MODE_LABELS = matrix_xlsx.MODE_LABELS  # kept here for callers that imported it from the CLI
 
@@ -77,13 +77,14 @@ def matrix_command(
         chosen = resolve.unit(store, unit)
         result = store.select(load_query("responsibility_matrix").text, {"unit": chosen})
         documents = _document_names(store) if chosen_format is ResultFormat.xlsx else {}
+        fate = unit_fate(store, chosen.value)
     finally:
         store.close()
     if chosen_format in (ResultFormat.csv, ResultFormat.json):
         print_result(result, chosen_format, output=output)
         return
     rows = [{k: (row[k].value if row.get(k) is not None else None) for k in result.variables} for row in result.rows]
-    matrix = matrix_xlsx.from_rows(chosen.value, rows, resolve.area_label, documents)
+    matrix = matrix_xlsx.from_rows(chosen.value, rows, resolve.area_label, documents, fate)
     if chosen_format is ResultFormat.xlsx:
         emit(matrix_xlsx.to_xlsx(matrix), output, len(matrix.agencies))
         return
@@ -95,13 +96,13 @@ def matrix_command(
             columns,
             pivot,
             title=matrix.title,
-            note="Ô tô theo vai trò mạnh nhất của cơ quan trong lĩnh vực.",
+            note=" ".join(filter(None, (matrix.fate_note, "Ô tô theo vai trò mạnh nhất của cơ quan trong lĩnh vực."))),
             legend=matrix_xlsx.legend(),
             cell_colours=matrix.pivot_colours(),
         )
         emit(page, output, len(pivot))
     else:
-        table = Table(title=matrix.title, show_lines=True)
+        table = Table(title=matrix.title, caption=matrix.fate_note or None, show_lines=True)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in pivot:
