@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/cchc ingest --store $(STORE) examples/corpus
+	$(BIN)/cchc units load --store $(STORE)
 	$(BIN)/cchc docs list --store $(STORE)
 	$(BIN)/cchc query documents_by_kind --store $(STORE)
 	$(BIN)/cchc who-leads "thủ tục hành chính" --store $(STORE)
@@ -29,6 +30,9 @@ demo: $(STAMP)
 	$(BIN)/cchc compare "Mỹ Xuyên" "Chợ Mới" --store $(STORE) --out out/so-sanh.html
 	$(BIN)/cchc draft quy-che-bcd --profile examples/profiles/xa-tan-phu.yaml --like "Mỹ Xuyên" --store $(STORE) --out out/quy-che-bcd-xa-tan-phu.docx
 	$(BIN)/cchc draft ke-hoach --profile examples/profiles/tinh-quang-ngai.yaml --out out/ke-hoach-tinh-quang-ngai.docx
+	$(BIN)/cchc units fate "huyện Mỹ Xuyên" --province "Sóc Trăng"
+	$(BIN)/cchc query outdated_bases --store $(STORE)
+	$(BIN)/cchc migrate "Mỹ Xuyên" --store $(STORE) --out out/chuyen-doi --report out/chuyen-doi/bao-cao.md
 	$(BIN)/cchc lint examples/corpus/002_e8832a6717c418ce.txt || true  # exits 1: the sample has defects
 
 test: $(STAMP)
