@@ -107,14 +107,19 @@ def unit_triples() -> Iterator[Triple]:
     yield from _province_events(provinces, former_provinces, today, reform)
     for target, communes in formed.items():
         now = today[target]
-        new = _today_iri(now.province_code, now.code)
-        event = NamedNode(new.value + "/thanh-lap")
-        yield Triple(event, A, _n(ORG, "ChangeEvent"))
-        yield Triple(event, _n(SKOS, "prefLabel"), _vi(f"Sắp xếp đơn vị hành chính: thành lập {now.name} ({now.province})"))
-        yield Triple(event, _n(CCHC, "effectiveDate"), Literal(reform.isoformat(), datatype=_n(XSD, "date")))
-        yield Triple(event, _n(ORG, "resultingOrganization"), NamedNode(new.value + "/ubnd"))
-        for commune in communes:
-            yield Triple(event, _n(ORG, "originalOrganization"), NamedNode(commune.value + "/ubnd"))
+        label = f"Sắp xếp đơn vị hành chính: thành lập {now.name} ({now.province})"
+        yield from _change_event(_today_iri(now.province_code, now.code), communes, label, reform)
+
+
+def _change_event(new: NamedNode, formers: list[NamedNode], label: str, reform) -> Iterator[Triple]:
+    """The event that formed ``new`` from ``formers``, between their people's committees."""
+    event = NamedNode(new.value + "/thanh-lap")
+    yield Triple(event, A, _n(ORG, "ChangeEvent"))
+    yield Triple(event, _n(SKOS, "prefLabel"), _vi(label))
+    yield Triple(event, _n(CCHC, "effectiveDate"), Literal(reform.isoformat(), datatype=_n(XSD, "date")))
+    yield Triple(event, _n(ORG, "resultingOrganization"), NamedNode(new.value + "/ubnd"))
+    for former in formers:
+        yield Triple(event, _n(ORG, "originalOrganization"), NamedNode(former.value + "/ubnd"))
 
 
 def _province_events(provinces: dict[str, NamedNode], formers: dict[str, NamedNode], today, reform) -> Iterator[Triple]:
@@ -122,13 +127,8 @@ def _province_events(provinces: dict[str, NamedNode], formers: dict[str, NamedNo
     names = {now.province_code: now.province for now in today.values()}
     for code, iri in provinces.items():
         merged = [formers[k] for k in (admin_units.key(n) for n in admin_units.formers_of(names[code])) if k in formers]
-        event = NamedNode(iri.value + "/thanh-lap")
-        yield Triple(event, A, _n(ORG, "ChangeEvent"))
-        yield Triple(event, _n(SKOS, "prefLabel"), _vi(f"Sắp xếp đơn vị hành chính cấp tỉnh: {names[code]}"))
-        yield Triple(event, _n(CCHC, "effectiveDate"), Literal(reform.isoformat(), datatype=_n(XSD, "date")))
-        yield Triple(event, _n(ORG, "resultingOrganization"), NamedNode(iri.value + "/ubnd"))
+        yield from _change_event(iri, merged, f"Sắp xếp đơn vị hành chính cấp tỉnh: {names[code]}", reform)
         for former in merged:
-            yield Triple(event, _n(ORG, "originalOrganization"), NamedNode(former.value + "/ubnd"))
             yield Triple(iri, _n(PROV, "wasDerivedFrom"), former)
             yield Triple(former, _n(DCT, "isReplacedBy"), iri)
 

@@ -15,15 +15,12 @@ from cchc.generators.migrate import migrate
 from cchc.graph.store.embedded import EmbeddedStore
 from cchc.lint import lint_file
 
-CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def location(tmp_path_factory) -> str:
-    path = str(tmp_path_factory.mktemp("migrate") / "store")
-    assert runner.invoke(app, ["ingest", "--store", path, str(CORPUS)]).exit_code == 0
-    return path
+@pytest.fixture
+def location(sample_store: str) -> str:
+    return sample_store
 
 
 @pytest.fixture

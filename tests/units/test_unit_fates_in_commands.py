@@ -15,11 +15,9 @@ CORPUS = ROOT / "examples" / "corpus"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    location = str(tmp_path_factory.mktemp("fates") / "store")
-    assert runner.invoke(app, ["ingest", "--store", location, str(CORPUS)]).exit_code == 0
-    return location
+@pytest.fixture
+def store(sample_store: str) -> str:
+    return sample_store
 
 
 def test_docs_list_gives_each_units_fate(store: str) -> None:
