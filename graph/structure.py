@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -191,6 +192,25 @@ def _person_name(text: str) -> bool:
     return 2 <= len(words) <= 5 and not text.isupper() and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
 
+def _replaced_in_lists(cleaned: Sequence[str], known: set[str]) -> tuple[Citation, ...]:
+    """The instruments a text lists as replaced or ceasing ("… thay thế các Nghị định sau:
+    A; B", "Các Quyết định sau hết hiệu lực …: A; B", "Quyết định số … hết hiệu lực …"),
+    each item of a list by the instrument it starts with, none twice."""
+    p = patterns()
+    found: list[Citation] = []
+    for text in cleaned:
+        listed = p.search["replaced_list"].search(text) or p.search["expired_list"].match(text)
+        items = listed.group(1).split(";") if listed else []
+        if not listed and (single := p.search["expires"].match(text)):
+            items = [single.group(1)]
+        for item in items:
+            cited = citation(item.strip().rstrip("."))
+            if cited.number and cited.number not in known:
+                known.add(cited.number)
+                found.append(cited)
+    return tuple(found)
+
+
 def _signer(cleaned: list[str]) -> Signer | None:
     """The signature block: [authority line,] the title in capitals, then the signer's name.
 
@@ -322,6 +342,7 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
     bases = legal_bases(_preamble(cleaned[preamble_start:]), title_lines)
     proposer = next((m.group(1) for t in cleaned if (m := p.search["proposer"].match(t))), None)
     replaces = tuple(citation(m.group(1)) for t in cleaned if (m := p.search["replaces"].search(t)))
+    replaces += _replaced_in_lists(cleaned, {c.number for c in replaces if c.number})
     signer = _signer(cleaned)
     promulgated = p.search["promulgated_by"].search(head.replace("\n", " "))
     promulgated_by = None

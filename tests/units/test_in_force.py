@@ -76,3 +76,19 @@ def test_documents_in_force_on_a_day(tmp_path) -> None:
     assert in_force_on("2025-01-01") == set()
     assert in_force_on("2025-11-25") == {"cu.txt"}  # the new one is issued, not yet in force
     assert in_force_on("2025-12-01") == {"moi.txt"}  # and from its first day it replaces the old
+
+
+def test_instruments_listed_as_replaced_or_ceasing_are_read(tmp_path) -> None:
+    from cchc.graph.pipeline import analyse
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN BÌNH\n\nSố: 40/2025/QĐ-UBND\n\nAn Bình, ngày 20 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Quy chế quản lý cơ sở dữ liệu\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cơ sở dữ liệu.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2025.\n\n"
+            "Các Quyết định sau hết hiệu lực kể từ ngày Quyết định này có hiệu lực: Quyết định số 449/2016/QĐ-UBND ngày 18/3/2016 "
+            "của Ủy ban nhân dân tỉnh An Bình về việc ban hành Quy chế; Quyết định số 08/2019/QĐ-UBND ngày 18/3/2019 của Ủy ban "
+            "nhân dân tỉnh An Bình về việc sửa đổi Quy chế.\n\n"
+            "Quyết định số 11/2022/QĐ-UBND ngày 03 tháng 6 năm 2022 của Ủy ban nhân dân tỉnh An Bình hết hiệu lực kể từ ngày đó.\n")
+    path = tmp_path / "qd.txt"
+    path.write_text(text, encoding="utf-8")
+    parsed, _ = analyse(path)
+    assert [c.number for c in parsed.metadata.replaces] == ["449/2016/QĐ-UBND", "08/2019/QĐ-UBND", "11/2022/QĐ-UBND"]
