@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, print_result
 from cchc.errors import QueryError
 from cchc.graph.namespaces import sparql_prologue
+from cchc.queries.as_of import run_as_of
 from cchc.queries.runner import load_query, query_names, run_query
 
 _FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*|#[^\n]*\n\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
@@ -35,7 +37,7 @@ def query_command(
     param: Annotated[list[str], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = [],
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Output = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Ngày xét (YYYY-MM-DD) cho truy vấn có tham số as_of, vd. outdated_bases.", show_default=False)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các văn bản còn hiệu lực vào ngày này (YYYY-MM-DD); truy vấn có tham số as_of nhận ngày đó.", show_default=False)] = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -52,14 +54,14 @@ def query_command(
         out.print(table)
         return
     values = parse_params(param)
-    query = load_query(name)  # unknown names fail before a store is opened
-    if as_of is not None:
-        if not any(p.name == "as_of" for p in query.parameters):
-            raise QueryError(f"truy vấn {name} không xét theo ngày (không có tham số as_of)")
-        values["as_of"] = as_of
+    load_query(name)  # unknown names fail before a store is opened
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of is not None else None
+    except ValueError:
+        raise QueryError(f"--as-of: ngày không hợp lệ {as_of!r} (viết YYYY-MM-DD, vd. 2025-06-30)") from None
     store = store_from(store_dir, endpoint)
     try:
-        result = run_query(store, name, values)
+        result = run_as_of(store, name, values, day) if day else run_query(store, name, values)
     finally:
         store.close()
     print_result(result, chosen, title=name, output=output)

@@ -1,0 +1,38 @@
+"""Any named query as of a day: only the rows of the texts that were in force then.
+
+A query that takes ``as_of`` itself (``outdated_bases``, ``documents_in_force``) gets the
+day as a parameter; for every other one the rows are kept when the documents they come
+from (any IRI of a row under a document's IRI: the document, its provisions, its facts)
+were in force that day, by ``documents_in_force``. Rows that name no document (a count,
+an agency alone) are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pyoxigraph import NamedNode
+
+from cchc.graph.store.base import GraphStore, SelectResult
+from cchc.queries.runner import load_query, run_query
+
+
+def run_as_of(store: GraphStore, name: str, values: dict[str, str], as_of: dt.date) -> SelectResult:
+    if any(p.name == "as_of" for p in load_query(name).parameters):
+        return run_query(store, name, {**values, "as_of": as_of.isoformat()})
+    documents = {row["doc"].value for row in run_query(store, "documents").rows}
+    in_force = {row["source"].value for row in run_query(store, "documents_in_force", {"as_of": as_of.isoformat()}).rows}
+    sources = {row["doc"].value: row["source"].value for row in run_query(store, "documents").rows}
+    kept_docs = {doc for doc in documents if sources.get(doc) in in_force}
+    result = run_query(store, name, values)
+    rows = tuple(row for row in result.rows if _kept(row, documents, kept_docs))
+    return SelectResult(result.variables, rows)
+
+
+def _kept(row: dict, documents: set[str], kept: set[str]) -> bool:
+    for term in row.values():
+        if isinstance(term, NamedNode):
+            owner = next((doc for doc in documents if term.value == doc or term.value.startswith(doc + "/")), None)
+            if owner is not None and owner not in kept:
+                return False
+    return True
