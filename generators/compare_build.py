@@ -37,6 +37,7 @@ from cchc.graph.agencies import agency_key
 from cchc.graph.normalize import match_key
 from cchc.graph.succession import fate_of_document
 from cchc.graph.store.base import GraphStore, SelectResult
+from cchc.queries.as_of import InForceFilter
 from cchc.queries.runner import load_query, run_query
 
 PAR_LIMIT = 3  # provisions cited per covered PAR area: enough to check, few enough to read
@@ -97,18 +98,23 @@ def agency_values(rows: Iterable[dict[str, str]], docs: DocumentIndex) -> list[V
 class _Builder:
     """The units being compared and their query results, each query run once per unit."""
 
-    def __init__(self, store: GraphStore, units: list[Literal]) -> None:
+    def __init__(self, store: GraphStore, units: list[Literal], in_force: InForceFilter | None = None) -> None:
         self.store = store
         self.units = units
         self.names = [unit.value for unit in units]
+        self.in_force = in_force
         self.docs = DocumentIndex.of(_merge([run(store, "compare_documents", unit) for unit in units]))
         self.cache: dict[str, list[list[dict[str, str]]]] = {}
 
     def per_unit(self, name: str) -> list[list[dict[str, str]]]:
-        """The rows of query ``name`` for each unit, in the order the units were given."""
+        """The rows of query ``name`` for each unit, in the order the units were given; with
+        a day, only those of the texts in force that day."""
         if name not in self.cache:
-            self.cache[name] = [rows_of(run(self.store, name, unit)) for unit in self.units]
+            self.cache[name] = [rows_of(self.filtered(run(self.store, name, unit))) for unit in self.units]
         return self.cache[name]
+
+    def filtered(self, result: SelectResult) -> SelectResult:
+        return self.in_force.rows(result) if self.in_force is not None else result
 
     def row(self, section: str, label: str, make: Callable[[list[dict[str, str]]], list[Value]], rows: list[list[dict[str, str]]], compared: bool = True) -> Row:
         """One table row: ``make`` turns each unit's query rows into that unit's values."""
@@ -136,7 +142,7 @@ def build(store: GraphStore, units: list[Literal], area: str | None = None, alig
         if unit.value in seen:
             raise CompareError(f"đơn vị {unit.value!r} được nêu hai lần")
         seen.add(unit.value)
-    b = _Builder(store, units)
+    b = _Builder(store, units, InForceFilter.on(store, as_of) if as_of else None)
     rows = [_documents_row(b), _fate_row(b, as_of)]
     if as_of is not None:
         rows.append(_in_force_row(b, as_of))
@@ -153,7 +159,8 @@ def build(store: GraphStore, units: list[Literal], area: str | None = None, alig
     comparison = Comparison(units=b.names, rows=rows, area=area, documents={graph: b.docs.name(graph) for graph in sorted(named)})
     if align:
         assignments = b.per_unit("compare_assignments")
-        articles = [load_articles(rows_of(run(store, "compare_articles", unit)), b.docs, unit_rows) for unit, unit_rows in zip(units, assignments)]
+        articles = [load_articles(rows_of(b.filtered(run(store, "compare_articles", unit))), b.docs, unit_rows)
+                    for unit, unit_rows in zip(units, assignments)]
         comparison.alignments = align_units(b.names, articles, b.docs)
     return comparison
 
@@ -190,14 +197,14 @@ def _fate_row(b: _Builder, as_of: dt.date | None) -> Row:
 
 
 def _in_force_row(b: _Builder, as_of: dt.date) -> Row:
-    """Which of each unit's compared texts were in force on ``as_of`` (``documents_in_force``)."""
-    in_force = {row["source"].value for row in run_query(b.store, "documents_in_force", {"as_of": as_of.isoformat()}).rows}
-    sources = {row["doc"].value: row["source"].value for row in run_query(b.store, "documents").rows}
+    """Which of each unit's texts were in force on ``as_of``: the others say nothing in the
+    rows below (``documents_in_force``)."""
+    kept = b.in_force.kept if b.in_force else frozenset()
 
     def make(unit_rows: list[dict[str, str]]) -> list[Value]:
         values = []
         for doc in unit_rows:
-            state = "còn hiệu lực" if sources.get(doc["doc"]) in in_force else "chưa có hoặc đã hết hiệu lực"
+            state = "còn hiệu lực" if doc["doc"] in kept else "chưa có hoặc đã hết hiệu lực: không so sánh"
             values.append(Value(text=f"{b.docs.name(doc['doc'])}: {state}", key=state))
         return values
 

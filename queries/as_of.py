@@ -10,6 +10,7 @@ an agency alone) are kept.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
 
@@ -17,22 +18,32 @@ from cchc.graph.store.base import GraphStore, SelectResult
 from cchc.queries.runner import load_query, run_query
 
 
+@dataclass(frozen=True)
+class InForceFilter:
+    """The documents of the store, and those in force on a day."""
+
+    documents: frozenset[str]
+    kept: frozenset[str]
+
+    @classmethod
+    def on(cls, store: GraphStore, day: dt.date) -> InForceFilter:
+        in_force = {row["source"].value for row in run_query(store, "documents_in_force", {"as_of": day.isoformat()}).rows}
+        sources = {row["doc"].value: row["source"].value for row in run_query(store, "documents").rows}
+        return cls(frozenset(sources), frozenset(doc for doc, source in sources.items() if source in in_force))
+
+    def rows(self, result: SelectResult) -> SelectResult:
+        return SelectResult(result.variables, tuple(row for row in result.rows if self._kept(row)))
+
+    def _kept(self, row: dict) -> bool:
+        for term in row.values():
+            if isinstance(term, NamedNode):
+                owner = next((doc for doc in self.documents if term.value == doc or term.value.startswith(doc + "/")), None)
+                if owner is not None and owner not in self.kept:
+                    return False
+        return True
+
+
 def run_as_of(store: GraphStore, name: str, values: dict[str, str], as_of: dt.date) -> SelectResult:
     if any(p.name == "as_of" for p in load_query(name).parameters):
         return run_query(store, name, {**values, "as_of": as_of.isoformat()})
-    documents = {row["doc"].value for row in run_query(store, "documents").rows}
-    in_force = {row["source"].value for row in run_query(store, "documents_in_force", {"as_of": as_of.isoformat()}).rows}
-    sources = {row["doc"].value: row["source"].value for row in run_query(store, "documents").rows}
-    kept_docs = {doc for doc in documents if sources.get(doc) in in_force}
-    result = run_query(store, name, values)
-    rows = tuple(row for row in result.rows if _kept(row, documents, kept_docs))
-    return SelectResult(result.variables, rows)
-
-
-def _kept(row: dict, documents: set[str], kept: set[str]) -> bool:
-    for term in row.values():
-        if isinstance(term, NamedNode):
-            owner = next((doc for doc in documents if term.value == doc or term.value.startswith(doc + "/")), None)
-            if owner is not None and owner not in kept:
-                return False
-    return True
+    return InForceFilter.on(store, as_of).rows(run_query(store, name, values))

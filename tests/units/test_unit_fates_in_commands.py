@@ -80,7 +80,9 @@ def test_compare_shows_each_units_fate_and_as_of_a_day(store: str) -> None:
     rows = {row["label"]: row for row in json.loads(then.stdout)["rows"]}
     assert [c["values"][0]["text"] for c in rows["Đơn vị vào ngày 01/6/2020"]["cells"]] == ["còn vào ngày 01/6/2020 (không còn từ 01/7/2025)"] * 2
     in_force = [c["values"][0]["text"] for c in rows["Hiệu lực vào ngày 01/6/2020"]["cells"]]
-    assert in_force[1].endswith("chưa có hoặc đã hết hiệu lực")  # Hớn Quản's Quy định is of 2021
+    assert in_force[1].endswith("chưa có hoặc đã hết hiệu lực: không so sánh")  # Hớn Quản's Quy định is of 2021
+    leads = [row for row in json.loads(then.stdout)["rows"] if row["label"] == "Chủ trì"]
+    assert leads and all(not row["cells"][1]["values"] for row in leads) and any(row["cells"][0]["values"] for row in leads)
     bad = runner.invoke(app, ["compare", "Mỹ Xuyên", "Hớn Quản", "--store", store, "--as-of", "1/6/2020"])
     assert bad.exit_code != 0 and "ngày không hợp lệ" in bad.stderr
 
