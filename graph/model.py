@@ -135,6 +135,7 @@ class DocumentMetadata:
     legal_bases: tuple[Citation, ...] = ()  # "Căn cứ …"
     proposer: str | None = None  # "Theo đề nghị của …"
     replaces: tuple[Citation, ...] = ()
+    amends: tuple[Citation, ...] = ()  # what its trích yếu says it amends ("Sửa đổi, bổ sung … số …")
     recipients: tuple[str, ...] = ()  # "Nơi nhận" list
     executors: tuple[str, ...] = ()  # named in the closing article "… chịu trách nhiệm thi hành"
     promulgated_by: Citation | None = None  # "(Ban hành kèm theo Quyết định số … )"

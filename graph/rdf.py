@@ -185,6 +185,8 @@ def _document(b: _Builder, doc: ParsedDocument, iri: NamedNode, source: NamedNod
         b.add(iri, _n(ELI, "based_on"), _instrument(b, citation))
     for citation in meta.replaces:
         b.add(iri, _n(ELI, "repeals"), _instrument(b, citation))
+    for citation in meta.amends:
+        b.add(iri, _n(ELI, "amends"), _instrument(b, citation))
     for provision in (doc.preamble, *doc.body, doc.closing):
         if provision is not None:
             _provision(b, provision, iri, iri)

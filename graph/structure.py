@@ -192,6 +192,11 @@ def _person_name(text: str) -> bool:
     return 2 <= len(words) <= 5 and not text.isupper() and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
 
+def _amended(title: str | None, p) -> tuple[Citation, ...]:
+    match = p.search["amends_title"].search(" ".join((title or "").split()))
+    return (Citation(match.group(0), number=match.group(1).upper()),) if match else ()
+
+
 def _replaced_in_lists(cleaned: Sequence[str], known: set[str]) -> tuple[Citation, ...]:
     """The instruments a text lists as replaced or ceasing ("… thay thế các Nghị định sau:
     A; B", "Các Quyết định sau hết hiệu lực …: A; B", "Quyết định số … hết hiệu lực …"),
@@ -370,6 +375,7 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
         legal_bases=bases,
         proposer=proposer,
         replaces=replaces,
+        amends=_amended(title, p),
         recipients=_recipients(cleaned),
         executors=_executors(cleaned),
         promulgated_by=promulgated_by,

@@ -92,3 +92,29 @@ def test_instruments_listed_as_replaced_or_ceasing_are_read(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     parsed, _ = analyse(path)
     assert [c.number for c in parsed.metadata.replaces] == ["449/2016/QĐ-UBND", "08/2019/QĐ-UBND", "11/2022/QĐ-UBND"]
+
+
+def test_changed_by_names_what_replaced_or_amended_an_instrument(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from cchc.cli.app import app
+
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    amending = tmp_path / "nq.txt"
+    amending.write_text(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH AN BÌNH\n\nSố: 37/2025/NQ-HĐND\n\nAn Bình, ngày 18 tháng 11 năm 2025\n\nNGHỊ QUYẾT\n"
+        "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH BAN HÀNH THEO NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND NGÀY 21 THÁNG 8 NĂM 2023\n\n"
+        "Điều 1. Sửa đổi khoản 2 Điều 3 của Quy định.\n\nĐiều 2. Nghị quyết này có hiệu lực kể từ ngày ký.\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", "--store", store, str(CORPUS / "002_e8832a6717c418ce.txt"), str(amending)]).exit_code == 0
+
+    def changed(number: str) -> list[tuple[str, str]]:
+        result = runner.invoke(app, ["query", "changed_by", "--param", f"instrument={number}", "--store", store, "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return [(row["relation"], row["by_number"]) for row in json.loads(result.stdout)]
+
+    assert changed("1345/QĐ-UBND") == [("thay thế, bãi bỏ", "212/QĐ-UBND")]  # the sample's own Điều 2
+    assert changed("61/2018/NĐ-CP") == [("được thay thế (bảng văn bản)", "118/2025/NĐ-CP")]
+    assert changed("20/2023/NQ-HĐND") == [("sửa đổi, bổ sung", "37/2025/NQ-HĐND")]  # from the trích yếu
