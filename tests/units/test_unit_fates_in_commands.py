@@ -95,3 +95,21 @@ def test_matrix_says_the_unit_is_gone(store: str, tmp_path) -> None:
     out = tmp_path / "ma-tran.xlsx"
     assert runner.invoke(app, ["matrix", "--unit", "Quảng Nam", "--store", store, "--out", str(out)]).exit_code == 0
     assert openpyxl.load_workbook(out).active["A2"].value.startswith("tỉnh Quảng Nam không còn từ 01/7/2025")
+
+
+def test_each_agency_of_a_gone_unit_has_its_holder_today(store: str) -> None:
+    from cchc.generators.agency_successors import agencies_today
+    from cchc.graph.store.embedded import EmbeddedStore
+
+    opened = EmbeddedStore(store)
+    try:
+        district = {a.agency: a.today for a in agencies_today(opened, "huyện Mỹ Xuyên")}
+        province = {a.agency: a.today for a in agencies_today(opened, "tỉnh Quảng Nam")}
+    finally:
+        opened.close()
+    assert district["Phòng Nội vụ"].startswith("Phòng Văn hóa - Xã hội của xã Thạnh Quới, phường Mỹ Xuyên")
+    assert district["Trung tâm Văn hóa - Thể thao - Truyền thanh huyện"].startswith("không có cơ quan tương ứng ở")
+    assert province["Sở Thông tin và Truyền thông"] == "hợp nhất vào Sở Khoa học và Công nghệ thành phố Đà Nẵng"
+    assert province["Văn phòng Ủy ban nhân dân tỉnh"] == "Văn phòng Ủy ban nhân dân thành phố Đà Nẵng"
+    shown = runner.invoke(app, ["units", "agencies", "Mỹ Xuyên", "--store", store])
+    assert shown.exit_code == 0 and "Cơ quan của huyện Mỹ Xuyên" in shown.stdout

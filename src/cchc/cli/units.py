@@ -9,8 +9,11 @@ from rich.table import Table
 
 from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.generators.agency_successors import agencies_today
+from cchc.generators.vocab import functions
 from cchc.graph.succession import fate, library_version
 from cchc.graph.units_graph import UNITS_GRAPH, load_units
+from cchc.queries import resolve
 
 app = typer.Typer(help="Đơn vị hành chính trước và sau 01/7/2025: nạp vào kho, tra cứu đơn vị kế thừa.", no_args_is_help=True)
 
@@ -42,6 +45,28 @@ def fate_command(
         for successor in found.successors:
             table.add_row(successor.name, successor.province, successor.code, ", ".join(successor.parts))
         out.print(table)
+
+
+@app.command("agencies")
+def agencies_command(
+    unit: Annotated[str, typer.Argument(help="Đơn vị như văn bản ghi, vd. \"Mỹ Xuyên\", \"tỉnh Quảng Nam\".", show_default=False)],
+    store_dir: StoreDir = None,
+    endpoint: Endpoint = None,
+) -> None:
+    """Các cơ quan trong văn bản của một đơn vị, và cơ quan nào nay đảm nhiệm công việc của từng cơ quan."""
+    store = store_from(store_dir, endpoint)
+    try:
+        name = resolve.unit(store, unit).value
+        found = agencies_today(store, name)
+    finally:
+        store.close()
+    table = Table(title=f"Cơ quan của {name} và cơ quan đảm nhiệm hiện nay")
+    for column in ("Cơ quan trong văn bản", "Chức năng", "Nay"):
+        table.add_column(column)
+    labels = functions()
+    for agency in found:
+        table.add_row(agency.agency, labels.get(agency.function, agency.function), agency.today)
+    out.print(table)
 
 
 def register(root: typer.Typer) -> None:
