@@ -148,3 +148,11 @@ def load_units(store: GraphStore) -> tuple[bool, int]:
     triples.append(Triple(marker, _n(DCT, "source"), stamp))
     store.replace_graph(UNITS_GRAPH, triples)
     return True, len(triples)
+
+
+def without_units(nquads: bytes) -> bytes:
+    """A store's N-Quads without the units' graph: reference data, like the ontology's,
+    that validating and reasoning over the documents need not read (a few hundred
+    thousand triples)."""
+    tail = f"<{UNITS_GRAPH}> .".encode()
+    return b"\n".join(line for line in nquads.split(b"\n") if not line.rstrip().endswith(tail))

@@ -65,3 +65,12 @@ def test_loading_again_changes_nothing(store) -> None:
 def test_todays_province_was_formed_from_the_former_ones(store) -> None:
     query = ("SELECT ?old WHERE { GRAPH ?g { ?p skos:prefLabel ?name ; prov:wasDerivedFrom ?o . ?o skos:prefLabel ?old } }")
     assert _values(store, query, name=Literal("thành phố Cần Thơ", language="vi")) == {"thành phố Cần Thơ", "tỉnh Hậu Giang", "tỉnh Sóc Trăng"}
+
+
+def test_validation_leaves_the_units_graph_out(store) -> None:
+    from cchc.graph.units_graph import without_units
+
+    data = store.dump("nq")
+    kept = without_units(data)
+    assert len(kept.splitlines()) == len(data.splitlines()) - store.count(UNITS_GRAPH)
+    assert UNITS_GRAPH.encode() not in kept
