@@ -72,3 +72,20 @@ def ceased_by(citation: Citation, on: dt.date) -> Instrument | None:
     """The listed instrument a citation names when it was no longer in force on ``on``."""
     found = listed(citation)
     return found if found is not None and found.until < on else None
+
+
+def successors_on(instrument: Instrument, on: dt.date) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The numbers that held ``instrument``'s place on ``on``, its replacements' own
+    replacements when those too had ceased by then (Luật 77/2015/QH13 → 65/2025/QH15 →
+    72/2025/QH15), and the provisions that say each step."""
+    numbers: list[str] = []
+    sources = [instrument.source]
+    for number in instrument.replaced_by:
+        step = _by_number().get(_number_key(number))
+        if step is not None and step.until < on:
+            more, said = successors_on(step, on)
+            numbers += [n for n in more if n not in numbers]
+            sources += [s for s in said if s not in sources]
+        elif number not in numbers:
+            numbers.append(number)
+    return tuple(numbers), tuple(sources)

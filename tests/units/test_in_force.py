@@ -118,3 +118,12 @@ def test_changed_by_names_what_replaced_or_amended_an_instrument(tmp_path) -> No
     assert changed("1345/QĐ-UBND") == [("thay thế, bãi bỏ", "212/QĐ-UBND")]  # the sample's own Điều 2
     assert changed("61/2018/NĐ-CP") == [("được thay thế (bảng văn bản)", "118/2025/NĐ-CP")]
     assert changed("20/2023/NQ-HĐND") == [("sửa đổi, bổ sung", "37/2025/NQ-HĐND")]  # from the trích yếu
+
+
+def test_the_successor_is_the_one_in_force_on_the_day() -> None:
+    from cchc.graph.in_force import successors_on
+
+    old_law = listed(Citation("x", number="77/2015/QH13"))
+    assert successors_on(old_law, dt.date(2025, 4, 1))[0] == ("65/2025/QH15",)
+    numbers, sources = successors_on(old_law, dt.date(2026, 1, 1))
+    assert numbers == ("72/2025/QH15",) and len(sources) == 2  # each step with the provision that says so

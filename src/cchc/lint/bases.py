@@ -11,15 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from cchc.graph.in_force import Instrument, ceased_by
+from cchc.graph.in_force import Instrument, ceased_by, successors_on
 from cchc.lint.agencies import shown_date
 from cchc.lint.context import LintContext
 from cchc.lint.findings import Finding
 from cchc.lint.registry import check
 
 
-def _successors(instrument: Instrument) -> str:
-    return ", ".join(instrument.replaced_by)
+def _short(text: str, limit: int = 120) -> str:
+    """The cited text, cut at a word with "…" when long."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _successors(instrument: Instrument, on: dt.date) -> dict[str, str]:
+    numbers, sources = successors_on(instrument, on)
+    return {"successor": ", ".join(numbers), "authority": "; ".join(sources)}
 
 
 @check
@@ -28,13 +34,12 @@ def bases_in_force(ctx: LintContext) -> Iterator[Finding]:
     for part in ctx.parts:
         for citation in part.doc.metadata.legal_bases:
             fields = {"part": part, "excerpt": citation.text[:200], "line": ctx.line_of(citation.text[:60]) or None,
-                      "cited": citation.text[:120]}
+                      "cited": _short(citation.text)}
             early = ceased_by(citation, ctx.date) if ctx.date else None
             if early is not None:
-                yield ctx.finding("L303", None, **fields, until=shown_date(early.until), successor=_successors(early),
-                                  date=f"{shown_date(ctx.date)} ({ctx.date_basis})", authority=early.source)
+                yield ctx.finding("L303", None, **fields, until=shown_date(early.until + dt.timedelta(days=1)), **_successors(early, ctx.date),
+                                  date=f"{shown_date(ctx.date)} ({ctx.date_basis})")
                 continue
             later = ceased_by(citation, today)
             if later is not None:
-                yield ctx.finding("L304", None, **fields, until=shown_date(later.until), successor=_successors(later),
-                                  authority=later.source)
+                yield ctx.finding("L304", None, **fields, until=shown_date(later.until + dt.timedelta(days=1)), **_successors(later, today))
