@@ -25,6 +25,7 @@ class AgencyToday:
     agency: str
     function: str
     today: str  # who holds its work now, as a sentence
+    short: str = ""  # the same in a few words, for a table column; "" while it exists
 
 
 def agencies_today(store: GraphStore, unit: str) -> list[AgencyToday]:
@@ -40,17 +41,18 @@ def agencies_today(store: GraphStore, unit: str) -> list[AgencyToday]:
     for row in run_query(store, "agency_functions", {"unit": unit}).rows:
         agency, function = row["agency"].value, row["function"].value
         if function == "ubnd_cap_duoi":
-            today = "Ủy ban nhân dân các xã, phường (cấp huyện kết thúc từ 01/7/2025)"
+            today = short = "Ủy ban nhân dân các xã, phường (cấp huyện kết thúc từ 01/7/2025)"
         elif match_key(agency) in merged:
-            today = f"hợp nhất vào {merged[match_key(agency)]}{province}"
+            today = short = f"hợp nhất vào {merged[match_key(agency)]}{province}"
         elif profile is not None:  # a district or commune: the communes that took it
             holder = profile.holder(function)
             today = f"{_generic(holder)} của {communes}" if holder else f"không có cơ quan tương ứng ở {communes}"
+            short = _generic(holder) if holder else "không có cơ quan tương ứng"
         elif gone:  # a merged province: the same department of the one it went into
-            today = f"{_without_level(agency)}{province}"
+            today = short = f"{_without_level(agency)}{province}"
         else:
-            today = "còn"
-        out.append(AgencyToday(agency, function, today))
+            today, short = "còn", ""
+        out.append(AgencyToday(agency, function, today, short))
     return out
 
 

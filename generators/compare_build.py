@@ -143,7 +143,7 @@ def build(store: GraphStore, units: list[Literal], area: str | None = None, alig
             raise CompareError(f"đơn vị {unit.value!r} được nêu hai lần")
         seen.add(unit.value)
     b = _Builder(store, units, InForceFilter.on(store, as_of) if as_of else None)
-    rows = [_documents_row(b), _fate_row(b, as_of)]
+    rows = [_documents_row(b), _fate_row(b, as_of), _agencies_today_row(b)]
     if as_of is not None:
         rows.append(_in_force_row(b, as_of))
     rows += _area_rows(b, area)
@@ -194,6 +194,17 @@ def _fate_row(b: _Builder, as_of: dt.date | None) -> Row:
 
     label = "Đơn vị hiện nay" if as_of is None else f"Đơn vị vào ngày {as_of.day:02d}/{as_of.month}/{as_of.year}"
     return b.row("Văn bản", label, make, [[{"unit": name}] for name in b.names], compared=False)
+
+
+def _agencies_today_row(b: _Builder) -> Row:
+    """Who holds the work of each unit's agencies that changed (``agency_successors.py``)."""
+    from cchc.generators.agency_successors import agencies_today
+
+    def make(unit_rows: list[dict[str, str]]) -> list[Value]:
+        changed = [a for a in agencies_today(b.store, unit_rows[0]["unit"]) if a.short]
+        return [Value(text=f"{a.agency} → {a.short}", key=f"{a.agency} → {a.short}") for a in changed] or [Value(text="không đổi", key="không đổi")]
+
+    return b.row("Văn bản", "Cơ quan nay đảm nhiệm", make, [[{"unit": name}] for name in b.names], compared=False)
 
 
 def _in_force_row(b: _Builder, as_of: dt.date) -> Row:

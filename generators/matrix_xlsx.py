@@ -62,6 +62,9 @@ def provision_citation(provision: str, documents: Mapping[str, str] | None = Non
     return citation
 
 
+TODAY_COLUMN = "Nay đảm nhiệm"  # the column that says who holds an agency's work after the 2025 changes
+
+
 @dataclass(frozen=True)
 class Responsibility:
     """One row of the ``responsibility_matrix`` query."""
@@ -80,6 +83,7 @@ class ResponsibilityMatrix:
     area_label: Callable[[str], str] = str
     documents: Mapping[str, str] = field(default_factory=dict)
     fate: str = ""  # "không còn từ 01/7/2025; nay: …" for a unit that is gone
+    agency_today: Mapping[str, str] = field(default_factory=dict)  # agency → who holds its work now
 
     @property
     def title(self) -> str:
@@ -124,15 +128,22 @@ class ResponsibilityMatrix:
     def pivot(self) -> tuple[list[str], list[list[str]]]:
         """Columns and rows of the matrix as a plain table (terminal, Markdown, HTML)."""
         areas = self.areas
-        columns = ["Cơ quan", *(self.area_label(a) for a in areas)]
-        rows = [[agency, *(self.cell(agency, a) for a in areas)] for agency in self.agencies]
+        columns = ["Cơ quan", *(self.area_label(a) for a in areas), *self._today_column()]
+        rows = [[agency, *(self.cell(agency, a) for a in areas), *self._today(agency)] for agency in self.agencies]
         return columns, rows
+
+    def _today_column(self) -> list[str]:
+        return [TODAY_COLUMN] if any(self.agency_today.values()) else []
+
+    def _today(self, agency: str) -> list[str]:
+        return [self.agency_today.get(agency, "")] if self._today_column() else []
 
     def pivot_colours(self) -> list[list[str | None]]:
         """The background of each pivot cell: the colour of its strongest role."""
         areas = self.areas
         return [
-            [None, *((f"#{MODE_COLOURS[m[0]]}" if (m := self.modes(agency, a)) and m[0] in MODE_COLOURS else None) for a in areas)]
+            [None, *((f"#{MODE_COLOURS[m[0]]}" if (m := self.modes(agency, a)) and m[0] in MODE_COLOURS else None) for a in areas),
+             *(None for _ in self._today_column())]
             for agency in self.agencies
         ]
 
@@ -172,7 +183,6 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
     ws = wb.active
     ws.title = "Ma trận"
     areas, agencies = matrix.areas, matrix.agencies
-    last_column = get_column_letter(len(areas) + 1)
 
     set_cell(ws, 1, 1, matrix.title).font = Font(bold=True, size=14)
     note = "Màu ô theo vai trò mạnh nhất (xem trang Chú giải); chú thích của ô ghi điều khoản nguồn."
@@ -180,7 +190,8 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
         note = f"{matrix.fate_note} {note}"
     set_cell(ws, 2, 1, note).font = Font(italic=True, color="595959")
     header = 3
-    columns = ["Cơ quan", *(matrix.area_label(a) for a in areas)]
+    columns = ["Cơ quan", *(matrix.area_label(a) for a in areas), *matrix._today_column()]
+    last_column = get_column_letter(len(columns))
     for j, name in enumerate(columns, start=1):
         cell = set_cell(ws, header, j, name)
         cell.font = Font(bold=True)
@@ -204,6 +215,12 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
             comment = Comment(matrix.sources(agency, area), "cchc")
             comment.width, comment.height = 420, 30 + 18 * (1 + len(comment.text) // 60 + comment.text.count("\n"))
             cell.comment = comment
+        for today in matrix._today(agency):  # who holds the agency's work since the units changed
+            cell = set_cell(ws, i, len(areas) + 2, today)
+            cell.border = border
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+    if matrix._today_column():
+        ws.column_dimensions[get_column_letter(len(areas) + 2)].width = 36
     ws.column_dimensions["A"].width = min(50, max([len("Cơ quan"), *map(len, agencies)]) + 2)
     for j in range(2, len(areas) + 2):
         ws.column_dimensions[get_column_letter(j)].width = 16
@@ -234,7 +251,7 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
 
 
 def from_rows(unit: str, rows: Iterable[Mapping[str, str | None]], area_label: Callable[[str], str], documents: Mapping[str, str] | None = None,
-              fate: str = "") -> ResponsibilityMatrix:
+              fate: str = "", agency_today: Mapping[str, str] | None = None) -> ResponsibilityMatrix:
     """Build the matrix from the query's rows as plain strings (agency, function, area, mode, provisions)."""
     items = tuple(
         Responsibility(
@@ -246,5 +263,6 @@ def from_rows(unit: str, rows: Iterable[Mapping[str, str | None]], area_label: C
         )
         for row in rows
     )
-    return ResponsibilityMatrix(unit=unit, rows=items, area_label=area_label, documents=dict(documents or {}), fate=fate)
+    return ResponsibilityMatrix(unit=unit, rows=items, area_label=area_label, documents=dict(documents or {}), fate=fate,
+                                agency_today=dict(agency_today or {}))
 

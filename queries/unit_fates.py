@@ -21,18 +21,29 @@ def _text(term) -> str | None:
     return term.value if term is not None else None
 
 
-def with_unit_fates(result: SelectResult, unit: str = "unit") -> SelectResult:
+def with_unit_fates(result: SelectResult, unit: str = "unit", store: GraphStore | None = None) -> SelectResult:
     """``result`` and a ``unit_today`` column, read from its ``unit``, ``province`` and
-    ``former_province`` columns."""
+    ``former_province`` columns; with the store, an ``agencies_today`` column too: how many
+    of the unit's agencies changed (``cchc units agencies`` names them)."""
     cache: dict[tuple, str | None] = {}
+    changed: dict[str, str | None] = {}
     rows = []
     for row in result.rows:
         key = (_text(row.get(unit)), _text(row.get("province")), _text(row.get("former_province")))
         if key not in cache:
             fate = fate_of_document(*key)
             cache[key] = fate.summary() if fate else None
-        rows.append({**row, "unit_today": Literal(cache[key], language="vi") if cache[key] else None})
-    return SelectResult((*result.variables, "unit_today"), tuple(rows))
+        name = key[0]
+        if store is not None and name and name not in changed:
+            from cchc.generators.agency_successors import agencies_today
+
+            found = agencies_today(store, name)
+            moved = sum(1 for a in found if a.short)
+            changed[name] = f"{moved}/{len(found)} cơ quan đã chuyển, hợp nhất hoặc không còn" if moved else ("không đổi" if found else None)
+        extra = {"agencies_today": Literal(changed[name], language="vi") if changed.get(name) else None} if store is not None else {}
+        rows.append({**row, "unit_today": Literal(cache[key], language="vi") if cache[key] else None, **extra})
+    variables = (*result.variables, "unit_today", *(("agencies_today",) if store is not None else ()))
+    return SelectResult(variables, tuple(rows))
 
 
 def gone_by(units: Iterable[str], on: dt.date) -> list[str]:

@@ -113,3 +113,27 @@ def test_each_agency_of_a_gone_unit_has_its_holder_today(store: str) -> None:
     assert province["Văn phòng Ủy ban nhân dân tỉnh"] == "Văn phòng Ủy ban nhân dân thành phố Đà Nẵng"
     shown = runner.invoke(app, ["units", "agencies", "Mỹ Xuyên", "--store", store])
     assert shown.exit_code == 0 and "Cơ quan của huyện Mỹ Xuyên" in shown.stdout
+
+
+def test_matrix_says_who_holds_each_agencys_work_today(store: str, tmp_path) -> None:
+    import openpyxl
+
+    out = tmp_path / "ma-tran.xlsx"
+    assert runner.invoke(app, ["matrix", "--unit", "Quảng Nam", "--store", store, "--out", str(out)]).exit_code == 0
+    ws = openpyxl.load_workbook(out)["Ma trận"]
+    header = [c.value for c in ws[3]]
+    assert header[-1] == "Nay đảm nhiệm"
+    today = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=len(header)).value for r in range(4, ws.max_row + 1)}
+    assert today["Sở Thông tin và Truyền thông"] == "hợp nhất vào Sở Khoa học và Công nghệ thành phố Đà Nẵng"
+    md = runner.invoke(app, ["matrix", "--unit", "Mỹ Xuyên", "--store", store, "--format", "md"]).stdout
+    nội_vụ = next(line for line in md.splitlines() if line.startswith("| Phòng Nội vụ |"))
+    assert "| Nay đảm nhiệm |" in md and nội_vụ.endswith("| Phòng Văn hóa - Xã hội |")
+
+
+def test_docs_list_and_compare_say_which_agencies_changed(store: str) -> None:
+    rows = {row["source"]: row for row in json.loads(runner.invoke(app, ["docs", "list", "--store", store, "--format", "json"]).stdout)}
+    assert rows["000_946050dc9ec519ea.txt"]["agencies_today"] == "9/9 cơ quan đã chuyển, hợp nhất hoặc không còn"
+    compared = json.loads(runner.invoke(app, ["compare", "Mỹ Xuyên", "Quảng Nam", "--store", store, "--no-align", "--format", "json"]).stdout)
+    row = next(r for r in compared["rows"] if r["label"] == "Cơ quan nay đảm nhiệm")
+    quang_nam = [v["text"] for v in row["cells"][1]["values"]]
+    assert "Sở Thông tin và Truyền thông → hợp nhất vào Sở Khoa học và Công nghệ thành phố Đà Nẵng" in quang_nam

@@ -16,6 +16,7 @@ from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, plain, print_result, write_table
 from cchc.generators import matrix_xlsx, tables
+from cchc.generators.agency_successors import agencies_today
 from cchc.graph.store.base import GraphStore
 from cchc.queries import resolve
 from cchc.queries.calendar import deadlines, to_ics
@@ -78,13 +79,14 @@ def matrix_command(
         result = store.select(load_query("responsibility_matrix").text, {"unit": chosen})
         documents = _document_names(store) if chosen_format is ResultFormat.xlsx else {}
         fate = unit_fate(store, chosen.value)
+        successors = {a.agency: a.short for a in agencies_today(store, chosen.value)}
     finally:
         store.close()
     if chosen_format in (ResultFormat.csv, ResultFormat.json):
         print_result(result, chosen_format, output=output)
         return
     rows = [{k: (row[k].value if row.get(k) is not None else None) for k in result.variables} for row in result.rows]
-    matrix = matrix_xlsx.from_rows(chosen.value, rows, resolve.area_label, documents, fate)
+    matrix = matrix_xlsx.from_rows(chosen.value, rows, resolve.area_label, documents, fate, successors)
     if chosen_format is ResultFormat.xlsx:
         emit(matrix_xlsx.to_xlsx(matrix), output, len(matrix.agencies))
         return

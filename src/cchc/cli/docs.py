@@ -26,10 +26,10 @@ def list_command(
     store = store_from(store_dir, endpoint)
     try:
         print_result(
-            with_unit_fates(run_query(store, "documents")),
+            with_unit_fates(run_query(store, "documents"), store=store),
             fmt,
             title="Văn bản trong kho",
-            table_columns=("source", "doc_kind", "number", "issued", "unit", "unit_today"),
+            table_columns=("source", "doc_kind", "number", "issued", "unit", "unit_today", "agencies_today"),
         )
     finally:
         store.close()

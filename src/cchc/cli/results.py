@@ -82,6 +82,7 @@ COLUMN_LABELS = {
     "title": "Trích yếu",
     "unit": "Đơn vị",
     "unit_today": "Đơn vị nay",
+    "agencies_today": "Cơ quan nay",
 }
 _INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 _DECIMALS = {XSD + t for t in ("decimal", "double", "float")}
