@@ -63,6 +63,7 @@ def provision_citation(provision: str, documents: Mapping[str, str] | None = Non
 
 
 TODAY_COLUMN = "Nay đảm nhiệm"  # the column that says who holds an agency's work after the 2025 changes
+TODAY_WIDTH = 36  # its width in characters
 
 
 @dataclass(frozen=True)
@@ -219,8 +220,11 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
             cell = set_cell(ws, i, len(areas) + 2, today)
             cell.border = border
             cell.alignment = Alignment(wrap_text=True, vertical="center")
+            # a spreadsheet does not grow a row for wrapped text it did not lay out itself
+            lines = -(-len(today) // (TODAY_WIDTH - 4))
+            ws.row_dimensions[i].height = max(ws.row_dimensions[i].height or 15, 15 * lines)
     if matrix._today_column():
-        ws.column_dimensions[get_column_letter(len(areas) + 2)].width = 36
+        ws.column_dimensions[get_column_letter(len(areas) + 2)].width = TODAY_WIDTH
     ws.column_dimensions["A"].width = min(50, max([len("Cơ quan"), *map(len, agencies)]) + 2)
     for j in range(2, len(areas) + 2):
         ws.column_dimensions[get_column_letter(j)].width = 16
