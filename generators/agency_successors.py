@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from cchc.generators.migrate import commune_profile
 from cchc.graph.normalize import match_key
 from cchc.graph.store.base import GraphStore
-from cchc.graph.succession import fate_of_document
+from cchc.graph.succession import Fate
 from cchc.lint.agencies import changes
 from cchc.queries.runner import run_query
+from cchc.queries.unit_fates import fate_in_store
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,10 @@ class AgencyToday:
     short: str = ""  # the same in a few words, for a table column; "" while it exists
 
 
-def agencies_today(store: GraphStore, unit: str) -> list[AgencyToday]:
-    rows = [r for r in run_query(store, "documents").rows if r.get("unit") is not None and r["unit"].value == unit]
-    place = (rows[0].get("province"), rows[0].get("former_province")) if rows else (None, None)
-    found = fate_of_document(unit, *(term.value if term is not None else None for term in place))
+def agencies_today(store: GraphStore, unit: str, found: Fate | None = None) -> list[AgencyToday]:
+    """``found``: the unit's fate, when the caller has it already."""
+    if found is None:
+        found = fate_in_store(store, unit)
     merged = {key: change.successor for change in changes() if change.rule_id == "L701" for key, _ in change.names}
     gone = found is not None and found.exists is False
     profile = commune_profile(found.successors[0], dt.date.today().year) if gone and found.successors else None

@@ -35,10 +35,11 @@ from cchc.generators.compare_model import Cell, Comparison, CompareError, Provis
 from cchc.generators.compare_refs import DocumentIndex
 from cchc.graph.agencies import agency_key
 from cchc.graph.normalize import match_key
-from cchc.graph.succession import fate_of_document
+from cchc.graph.succession import Fate
 from cchc.graph.store.base import GraphStore, SelectResult
 from cchc.queries.as_of import InForceFilter
-from cchc.queries.runner import load_query, run_query
+from cchc.queries.runner import load_query
+from cchc.queries.unit_fates import fate_in_store
 
 PAR_LIMIT = 3  # provisions cited per covered PAR area: enough to check, few enough to read
 
@@ -105,6 +106,7 @@ class _Builder:
         self.in_force = in_force
         self.docs = DocumentIndex.of(_merge([run(store, "compare_documents", unit) for unit in units]))
         self.cache: dict[str, list[list[dict[str, str]]]] = {}
+        self.fates: dict[str, Fate | None] = {}
 
     def per_unit(self, name: str) -> list[list[dict[str, str]]]:
         """The rows of query ``name`` for each unit, in the order the units were given; with
@@ -112,6 +114,12 @@ class _Builder:
         if name not in self.cache:
             self.cache[name] = [rows_of(self.filtered(run(self.store, name, unit))) for unit in self.units]
         return self.cache[name]
+
+    def fate(self, unit: str) -> Fate | None:
+        """The unit's fate, read once with its province from the store's documents."""
+        if unit not in self.fates:
+            self.fates[unit] = fate_in_store(self.store, unit)
+        return self.fates[unit]
 
     def filtered(self, result: SelectResult) -> SelectResult:
         return self.in_force.rows(result) if self.in_force is not None else result
@@ -181,14 +189,9 @@ def _documents_row(b: _Builder) -> Row:
 def _fate_row(b: _Builder, as_of: dt.date | None) -> Row:
     """Whether each unit still exists (or did on ``as_of``), and which communes took it
     (``graph/succession.py``)."""
-    where = {}
-    for row in run_query(b.store, "documents").rows:
-        if row.get("unit") is not None:
-            where.setdefault(row["unit"].value, tuple(row[k].value if row.get(k) is not None else None for k in ("province", "former_province")))
 
     def make(unit_rows: list[dict[str, str]]) -> list[Value]:
-        name = unit_rows[0]["unit"]
-        found = fate_of_document(name, *where.get(name, (None, None)))
+        found = b.fate(unit_rows[0]["unit"])
         text = found.summary(as_of) if found else "không rõ"
         return [Value(text=text, key=text)]
 
@@ -201,7 +204,8 @@ def _agencies_today_row(b: _Builder) -> Row:
     from cchc.generators.agency_successors import agencies_today
 
     def make(unit_rows: list[dict[str, str]]) -> list[Value]:
-        changed = [a for a in agencies_today(b.store, unit_rows[0]["unit"]) if a.short]
+        name = unit_rows[0]["unit"]
+        changed = [a for a in agencies_today(b.store, name, b.fate(name)) if a.short]
         return [Value(text=f"{a.agency} → {a.short}", key=f"{a.agency} → {a.short}") for a in changed] or [Value(text="không đổi", key="không đổi")]
 
     return b.row("Văn bản", "Cơ quan nay đảm nhiệm", make, [[{"unit": name}] for name in b.names], compared=False)

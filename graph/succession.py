@@ -26,7 +26,6 @@ from pathlib import Path
 
 from cchc.errors import ResourceMissingError
 from cchc.graph import admin_units
-from cchc.graph.levels import words_of
 
 PACKAGE = "vietnamadminunits"
 
@@ -182,9 +181,12 @@ _DISTRICT_WORDS = ("thành phố", "thị xã", "huyện", "quận")
 _COMMUNE_WORDS = ("thị trấn", "đặc khu", "phường", "xã")
 
 
+_LEVEL_WORDS = sorted({*_PROVINCE_WORDS, *_DISTRICT_WORDS, *_COMMUNE_WORDS}, key=len, reverse=True)
+
+
 def _split(unit: str) -> tuple[str, str]:
     lowered = unit.lower()
-    for word in sorted({*_PROVINCE_WORDS, *_DISTRICT_WORDS, *_COMMUNE_WORDS}, key=len, reverse=True):
+    for word in _LEVEL_WORDS:
         if lowered.startswith(word + " "):
             return word, unit[len(word):].strip()
     return "", unit.strip()
@@ -196,6 +198,7 @@ def _in_province(found: str, province: str | None) -> bool:
     return _matches(found, province) or (_todays_province(found) or "") == (_todays_province(province) or "-")
 
 
+@cache  # a scan of the 10,040 former communes: once per name a listing shows
 def fate(unit: str, province: str | None = None) -> Fate:
     """The fate of ``unit`` ("huyện Mỹ Xuyên", "xã Tân Phú", "tỉnh Quảng Nam") in ``province``
     (a former or today's name; None: wherever the name is). ``exists`` is None for a name

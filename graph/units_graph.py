@@ -36,9 +36,12 @@ def _vi(text: str) -> Literal:
     return Literal(text, language="vi")
 
 
+_KINDS_LONGEST_FIRST = sorted(_KINDS.items(), key=lambda kv: -len(kv[0]))
+
+
 def _kind(name: str) -> str | None:
     lowered = name.lower()
-    return next((code for word, code in sorted(_KINDS.items(), key=lambda kv: -len(kv[0])) if lowered.startswith(word + " ")), None)
+    return next((code for word, code in _KINDS_LONGEST_FIRST if lowered.startswith(word + " ")), None)
 
 
 def _unit(iri: NamedNode, name: str, level: str, code: str, within: NamedNode | None) -> Iterator[Triple]:

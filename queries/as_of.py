@@ -37,10 +37,19 @@ class InForceFilter:
     def _kept(self, row: dict) -> bool:
         for term in row.values():
             if isinstance(term, NamedNode):
-                owner = next((doc for doc in self.documents if term.value == doc or term.value.startswith(doc + "/")), None)
+                owner = self._owner(term.value)
                 if owner is not None and owner not in self.kept:
                     return False
         return True
+
+    def _owner(self, iri: str) -> str | None:
+        """The document an IRI is, or is under (its provisions, its facts): looked up by
+        cutting path segments off the end, not by scanning every document."""
+        while iri:
+            if iri in self.documents:
+                return iri
+            iri = iri.rpartition("/")[0]
+        return None
 
 
 def run_as_of(store: GraphStore, name: str, values: dict[str, str], as_of: dt.date) -> SelectResult:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pyoxigraph import Literal
 
 from cchc.graph.store.base import GraphStore, SelectResult
-from cchc.graph.succession import fate, fate_of_document
+from cchc.graph.succession import Fate, fate, fate_of_document
 from cchc.queries.runner import run_query
 
 
@@ -25,23 +25,23 @@ def with_unit_fates(result: SelectResult, unit: str = "unit", store: GraphStore 
     """``result`` and a ``unit_today`` column, read from its ``unit``, ``province`` and
     ``former_province`` columns; with the store, an ``agencies_today`` column too: how many
     of the unit's agencies changed (``cchc units agencies`` names them)."""
-    cache: dict[tuple, str | None] = {}
+    fates: dict[tuple, Fate | None] = {}
     changed: dict[str, str | None] = {}
     rows = []
     for row in result.rows:
         key = (_text(row.get(unit)), _text(row.get("province")), _text(row.get("former_province")))
-        if key not in cache:
-            fate = fate_of_document(*key)
-            cache[key] = fate.summary() if fate else None
+        if key not in fates:
+            fates[key] = fate_of_document(*key)
+        summary = fates[key].summary() if fates[key] else None
         name = key[0]
         if store is not None and name and name not in changed:
-            from cchc.generators.agency_successors import agencies_today
+            from cchc.generators.agency_successors import agencies_today  # it builds on the draft profiles
 
-            found = agencies_today(store, name)
+            found = agencies_today(store, name, fates[key])
             moved = sum(1 for a in found if a.short)
             changed[name] = f"{moved}/{len(found)} cơ quan đã chuyển, hợp nhất hoặc không còn" if moved else ("không đổi" if found else None)
         extra = {"agencies_today": Literal(changed[name], language="vi") if changed.get(name) else None} if store is not None else {}
-        rows.append({**row, "unit_today": Literal(cache[key], language="vi") if cache[key] else None, **extra})
+        rows.append({**row, "unit_today": Literal(summary, language="vi") if summary else None, **extra})
     variables = (*result.variables, "unit_today", *(("agencies_today",) if store is not None else ()))
     return SelectResult(variables, tuple(rows))
 
@@ -56,10 +56,9 @@ def gone_by(units: Iterable[str], on: dt.date) -> list[str]:
     return warnings
 
 
-def unit_fate(store: GraphStore, unit: str) -> str:
+def fate_in_store(store: GraphStore, unit: str) -> Fate | None:
     """The fate of a unit of the store's documents, read with their province."""
     for row in run_query(store, "documents").rows:
         if row.get("unit") is not None and row["unit"].value == unit:
-            found = fate_of_document(unit, _text(row.get("province")), _text(row.get("former_province")))
-            return found.summary() if found else ""
-    return ""
+            return fate_of_document(unit, _text(row.get("province")), _text(row.get("former_province")))
+    return None

@@ -21,7 +21,7 @@ from cchc.graph.store.base import GraphStore
 from cchc.queries import resolve
 from cchc.queries.calendar import deadlines, to_ics
 from cchc.queries.runner import load_query, run_query
-from cchc.queries.unit_fates import gone_by, unit_fate
+from cchc.queries.unit_fates import fate_in_store, gone_by
 
 MODE_LABELS = matrix_xlsx.MODE_LABELS  # kept here for callers that imported it from the CLI
 
@@ -78,8 +78,9 @@ def matrix_command(
         chosen = resolve.unit(store, unit)
         result = store.select(load_query("responsibility_matrix").text, {"unit": chosen})
         documents = _document_names(store) if chosen_format is ResultFormat.xlsx else {}
-        fate = unit_fate(store, chosen.value)
-        successors = {a.agency: a.short for a in agencies_today(store, chosen.value)}
+        found = fate_in_store(store, chosen.value)
+        fate = found.summary() if found else ""
+        successors = {a.agency: a.short for a in agencies_today(store, chosen.value, found)}
     finally:
         store.close()
     if chosen_format in (ResultFormat.csv, ResultFormat.json):
