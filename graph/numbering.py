@@ -75,7 +75,7 @@ def provision_label(eid: str, line: int | None = None) -> str:
     """"art_12__para_2__point_dd" → "Điều 12 khoản 2 điểm đ"; bullets add their line."""
     parts = provision_parts(eid)
     if parts is None:
-        return eid
+        return _OUTSIDE_BODY.get(eid, eid)
     words, bullet = parts
     text = " ".join(words)
     if text and words[0].startswith(("Chương", "Mục", "Phần")) and len(words) > 1:
@@ -83,6 +83,11 @@ def provision_label(eid: str, line: int | None = None) -> str:
     if bullet and line is not None:
         return f"{text}, dòng {line}" if text else f"dòng {line}"
     return text or eid
+
+
+# What stands outside the numbered body: the header and opening paragraphs, and the
+# closing ones ("Trên đây là …", "Nơi nhận").
+_OUTSIDE_BODY = {"preamble": "phần mở đầu", "closing": "phần kết thúc"}
 
 
 def provision_citation(eid: str) -> str | None:

@@ -13,7 +13,7 @@ from cchc.lint.context import LintContext
 from cchc.lint.findings import Finding
 
 DocumentCheck = Callable[[LintContext], Iterable[Finding]]
-FAMILIES = ("ratings", "references", "citations", "bases", "numbering", "blanks", "duties", "reporting", "agencies")
+FAMILIES = ("ratings", "references", "citations", "bases", "numbering", "blanks", "duties", "roles", "reporting", "agencies")
 _CHECKS: dict[str, DocumentCheck] = {}
 
 
