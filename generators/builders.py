@@ -18,6 +18,7 @@ from cchc.generators.content import AREA_ORDER, Content, Duty, MeetingRule, Repo
 from cchc.generators.document_model import Article, Chapter, Document, Header, Item, Section, Signature, Table, markers, to_complete
 from cchc.generators.errors import DraftError
 from cchc.generators.legal_bases import kind_bases
+from cchc.generators.model_outline import follow
 from cchc.generators.outline import Outline, parse_outline
 from cchc.generators.profile import Agency, Member, Profile, Rating
 from cchc.generators.templating import render
@@ -362,6 +363,9 @@ def _text(kind: Kind, profile: Profile, content: Content, override: Path | None,
     draft.templates.append(kind.template)
     outline = parse_outline(text, f"templates/{kind.template}", tables)
     draft.duties.extend(used)
+    if content.layout is not None:
+        outline.body, notes = follow(outline.body, content.layout, content.layout_place)
+        content.notes.extend(notes)
     _close(outline.body)
     document = Document(
         kind_code=kind.code,

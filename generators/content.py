@@ -92,6 +92,8 @@ class Content:
     notes: list[str] = field(default_factory=list)  # about the source (the consensus counts)
     filled: list[str] = field(default_factory=list)  # gaps the defaults filled (generators/complete.py)
     phrases: dict[str, Any] = field(default_factory=dict)  # the rendered duties.yaml.j2
+    layout: Any = None  # the model text's ModelOutline (--like), which the draft's parts follow
+    layout_place: str = ""  # the model's unit, which a heading taken from it must not name
 
     def of(self, agency: str) -> list[Duty]:
         return [d for d in self.duties if d.agency == agency]

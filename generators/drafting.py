@@ -50,15 +50,29 @@ def make_draft(slug: str, profile: Profile, source: Source = Source(), store: Gr
         found, notes = consensus(store)
         origin = "đồng thuận: phân công mà đa số đơn vị trong kho thống nhất, theo từng lĩnh vực"
     bcd = slug == "quy-che-bcd" or (slug == "quyet-dinh" and attached == "quy-che-bcd")
+    layout = _layout(store, unit, attached if slug == "quyet-dinh" else slug, notes) if source.mode == "like" else None
 
     def made(sentences: dict[tuple[str, str, str], str]) -> Draft:
         content = build_content(profile, found, origin, override, roles=bcd, sentences=sentences)
         content.notes.extend(notes)
+        if layout is not None:
+            content.layout, content.layout_place = layout, unit
         return build(slug, profile, content, override, pair=pair, attached_slug=attached)
 
     if source.mode != "like":
         return made({})
     return _in_the_models_words(made, sentences(profile, found, unit))
+
+
+def _layout(store: GraphStore, unit: str, slug: str, notes: list[str]):
+    """The model text's layout, or None (said in the notes) when the unit has no text of the kind."""
+    from cchc.generators.model_outline import model_outline
+    from cchc.queries import resolve
+
+    found = model_outline(store, resolve.unit(store, unit), slug)
+    if found is None:
+        notes.append(f"{unit} không có văn bản cùng loại trong kho: bố cục theo mẫu mặc định")
+    return found
 
 
 def _in_the_models_words(made, adapted: dict[tuple[str, str, str], str]) -> Draft:
