@@ -25,11 +25,16 @@ from cchc.generators.profile import load_profile
 from cchc.generators.render_docx import render_docx
 from cchc.generators.roundtrip import compare
 from cchc.graph.pipeline import ingest
+from cchc.graph.read import read_document
 from cchc.graph.store import open_store
 from cchc.lint import lint_file
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY_ONLY = {"L703", "L304"}
+# The sample texts of each kind, to set the drafts' length beside.
+REAL = {
+    "ke-hoach": ("003",), "quy-che-bcd": ("000", "001"), "quy-dinh-nguoi-dung-dau": ("002",), "quy-che-phoi-hop": ("004",),
+}
 UNITS = ("huyện Mỹ Xuyên", "Văn phòng Ủy ban nhân dân Thành phố", "huyện Hớn Quản", "huyện Chợ Mới", "tỉnh Quảng Nam")
 
 
@@ -47,6 +52,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     sources = [Source()] + [Source("like", u) for u in UNITS] + [Source("consensus")]
     totals: collections.Counter[str] = collections.Counter()
+    lengths: dict[str, list[str]] = collections.defaultdict(list)
     print("| bản thảo | nguồn | lỗi lint | đọc lại sai | L606 | L603 | lĩnh vực KH | cần bổ sung | bố cục mẫu |")
     print("|---|---|---|---|---|---|---|---|---|")
     for profile_path in sorted((ROOT / "examples" / "profiles").glob("*.yaml")):
@@ -69,6 +75,8 @@ def main() -> int:
                     "marks": len(draft.to_complete),
                 }
                 totals.update(counts)
+                if source.mode == "default":
+                    lengths[kind].append(f"{profile_path.stem} {_words(path)}")
                 totals["drafts"] += 1
                 name = source.mode + (f" {source.unit}" if source.unit else "")
                 shown = re.sub(r"^bố cục theo “[^”]*”: ", "", layout)
@@ -78,7 +86,17 @@ def main() -> int:
                     print(f"|  | {finding.rule} {finding.label} | {finding.message[:120]} |", file=sys.stderr)
     print(f"\n{totals['drafts']} bản thảo: lint {totals['lint']}, đọc lại sai {totals['roundtrip']}, L606 {totals['L606']}, "
           f"L603 {totals['L603']}, cần bổ sung {totals['marks']}")
+    print("\n| loại | số từ (mặc định, theo hồ sơ) | số từ văn bản thật |\n|---|---|---|")
+    corpus = ROOT / "examples" / "corpus"
+    for kind, keys in REAL.items():
+        real = ", ".join(f"{key} {_words(next(corpus.glob(key + '_*')))}" for key in keys)
+        print(f"| {kind} | {'; '.join(lengths[kind])} | {real} |")
     return 0
+
+
+def _words(path: Path) -> int:
+    """Words as a reader counts them: of the text, not of its markup."""
+    return len(re.findall(r"\w+", read_document(path).text))
 
 
 if __name__ == "__main__":
