@@ -19,7 +19,7 @@ from cchc.generators import matrix_xlsx, tables
 from cchc.generators.agency_successors import agencies_today
 from cchc.graph.store.base import GraphStore
 from cchc.queries import resolve
-from cchc.queries.calendar import deadlines, to_ics
+from cchc.queries.calendar import calendar_items, to_ics
 from cchc.queries.runner import load_query, run_query
 from cchc.queries.unit_fates import fate_in_store, gone_by
 
@@ -123,7 +123,16 @@ class CalendarFormat(str, Enum):
     ics = "ics"
 
 
-CALENDAR_COLUMNS = {"date": "Ngày", "unit": "Đơn vị", "reporter": "Báo cáo", "recipient": "Gửi", "rule": "Quy tắc", "provision": "Điều khoản"}
+CALENDAR_COLUMNS = {
+    "when": "Ngày",
+    "unit": "Đơn vị",
+    "report": "Báo cáo",
+    "reporter": "Người gửi",
+    "recipient": "Nơi nhận",
+    "rule": "Quy tắc",
+    "provision": "Điều khoản",
+    "note": "Ghi chú",
+}
 
 
 def calendar_command(
@@ -137,57 +146,69 @@ def calendar_command(
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
-    """Lịch hạn báo cáo trong một năm, tính từ các quy tắc thời hạn của văn bản."""
+    """Lịch báo cáo và họp trong một năm: hạn báo cáo, cuộc họp định kỳ, và các nghĩa vụ không có ngày cố định."""
     chosen = choose_format(fmt, output, CalendarFormat)
     store = store_from(store_dir, endpoint)
     try:
         bindings = {"unit": resolve.unit(store, unit)} if unit else {}
-        result = store.select(load_query("reporting_calendar").text, bindings)
+        reports = store.select(load_query("reporting_calendar").text, bindings)
+        meetings = store.select(load_query("meetings").text, bindings)
     finally:
         store.close()
-    dated, undated = deadlines(result, year)
-    for warning in gone_by((d.unit for d in dated if d.unit), dt.date(year, 12, 31)):
+    items = calendar_items(reports, meetings, year)
+    for warning in gone_by(sorted({i.unit for i in items if i.unit}), dt.date(year, 12, 31)):
         err.print(f"[yellow]Cảnh báo:[/] {warning}", soft_wrap=True)
+    undated = [i for i in items if i.date is None]
     if chosen is CalendarFormat.ics:
+        dated = [i for i in items if i.date is not None]
         data = to_ics(dated)
+        if undated:  # an event needs a day: say what the file leaves out, not drop it silently
+            err.print(
+                f"[dim]{len(undated)} mục không có ngày cụ thể (chỉ có tháng, tính theo sự kiện, đột xuất) không đưa vào tệp .ics; "
+                "xem chúng bằng --format table hoặc csv.[/]",
+                soft_wrap=True,
+            )
         if output:
             emit(data, output, len(dated))
         else:
             typer.echo(data.decode("utf-8"), nl=False)
         return
-    rows = [
-        {"date": d.date.isoformat(), "unit": d.unit, "reporter": d.reporter, "recipient": d.recipient, "rule": d.rule, "provision": d.provision}
-        for d in dated
-    ]
-    title = f"Lịch báo cáo năm {year}" + (f" — {bindings['unit'].value}" if unit else "")
+    rows = [item.as_row() for item in items]
+    title = f"Lịch báo cáo và họp năm {year}" + (f" — {bindings['unit'].value}" if unit else "")
     if chosen is CalendarFormat.json:
         if output:
             emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, len(rows))
         else:
             out.print_json(json.dumps(rows, ensure_ascii=False))
     elif chosen is CalendarFormat.csv:
+        # utf-8-sig: Excel reads a CSV without a byte-order mark as the local code page
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(CALENDAR_COLUMNS), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(CALENDAR_COLUMNS.values())
+        writer.writerows([[row[key] or "" for key in CALENDAR_COLUMNS] for row in rows])
+        data = buffer.getvalue().encode("utf-8-sig")
         if output:
-            emit(buffer.getvalue(), output, len(rows))
+            emit(data, output, len(rows))
         else:
-            out.file.write(buffer.getvalue())
+            out.file.flush()
+            typer.echo(data, nl=False)
     elif chosen in (CalendarFormat.md, CalendarFormat.html, CalendarFormat.xlsx):
         columns = list(CALENDAR_COLUMNS.values())
         # xlsx gets real dates, so the sheet sorts and filters them as dates
-        cells = [[d.date if chosen is CalendarFormat.xlsx else d.date.isoformat(), d.unit, d.reporter, d.recipient, d.rule, d.provision] for d in dated]
+        cells = [
+            [item.date if chosen is CalendarFormat.xlsx and item.date else item.when, *(row[key] or "" for key in list(CALENDAR_COLUMNS)[1:])]
+            for item, row in zip(items, rows)
+        ]
         write_table(chosen, columns, cells, output, title=title, sheet=f"Lịch báo cáo {year}")
     else:
-        table = Table(title=title)
-        for column in ("Ngày", "Đơn vị", "Báo cáo", "Gửi", "Quy tắc"):
+        table = Table(title=title, show_lines=True)
+        for column in CALENDAR_COLUMNS.values():
             table.add_column(column, overflow="fold")
         for row in rows:
-            table.add_row(row["date"], row["unit"], row["reporter"] or "", row["recipient"] or "", row["rule"])
+            table.add_row(*(row[key] or "" for key in CALENDAR_COLUMNS))
         out.print(table)
         if undated:
-            out.print(f"[dim]{len(undated)} nghĩa vụ báo cáo không có ngày cố định (đột xuất, theo cuộc họp…)[/]")
+            out.print(f"[dim]{len(undated)} mục không có ngày cụ thể: cột Ghi chú cho biết lý do (chỉ có tháng, tính theo sự kiện, đột xuất).[/]")
 
 
 def register(app: typer.Typer) -> None:
