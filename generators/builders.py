@@ -24,49 +24,14 @@ from cchc.generators.profile import Agency, Member, Profile, Rating
 from cchc.generators.templating import render
 from cchc.generators.vietnamese import BLANK, end_with, long_date, lower_first
 from cchc.generators.vocab import areas
-from cchc.graph import kinds
+# Kind and KINDS live in a module of their own, so ``cchc draft --help`` can list the kinds
+# without loading the builders; the rest of the code keeps taking them from here.
+from cchc.generators.draft_kinds import KINDS, Kind
 from cchc.graph.agencies import held_agency
 
 TASK_HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm"]
 NO_PARTNER = "Các cơ quan, đơn vị có liên quan"
 TASK_WIDTHS = [1.3, 4.9, 2.8, 2.9, 2.3, 2.3]  # cm: the 16.5 cm text width; "STT" and "12/2026" fit on one line at 13 pt
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One text the drafting stage can write: a template for a document kind of the
-    vocabulary (``cchc.graph.kinds``), whose label and abbreviation it takes from there."""
-
-    slug: str  # command-line name
-    template: str
-    doc_kind: str  # a notation of the doc-kind scheme: quyet_dinh, quy_che, …
-    promulgated: bool  # comes with a Quyết định
-
-    @property
-    def word(self) -> str:
-        """ "Quy chế", used in the decision's trích yếu."""
-        return kinds.label(self.doc_kind)
-
-    @property
-    def code(self) -> str:
-        """ "QC", the kind's part of a number."""
-        return kinds.abbreviation(self.doc_kind) or ""
-
-    @property
-    def title(self) -> str:
-        """ "QUY CHẾ", the kind heading."""
-        return kinds.label(self.doc_kind).upper()
-
-
-# The texts a draft can be (not the list of kinds, which is the vocabulary's): two kinds
-# of Quy chế, a Quy định, a Kế hoạch, and the Quyết định that promulgates the first three.
-KINDS: dict[str, Kind] = {
-    "quyet-dinh": Kind("quyet-dinh", "quyet_dinh.outline.j2", "quyet_dinh", False),
-    "quy-che-bcd": Kind("quy-che-bcd", "quy_che_bcd.outline.j2", "quy_che", True),
-    "quy-che-phoi-hop": Kind("quy-che-phoi-hop", "quy_che_phoi_hop.outline.j2", "quy_che", True),
-    "quy-dinh-nguoi-dung-dau": Kind("quy-dinh-nguoi-dung-dau", "quy_dinh_nguoi_dung_dau.outline.j2", "quy_dinh", True),
-    "ke-hoach": Kind("ke-hoach", "ke_hoach.outline.j2", "ke_hoach", False),
-}
 
 
 @dataclass

@@ -16,12 +16,10 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from jinja2 import Template
-from jinja2.sandbox import SandboxedEnvironment
-
 from cchc.resources import read_text
 
-if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not by every command
+if TYPE_CHECKING:  # openpyxl and jinja2 are imported when a workbook or a page is written, not by every command
+    from jinja2 import Template
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
@@ -72,6 +70,8 @@ def to_markdown(columns: Sequence[str], rows: Sequence[Row], title: str | None =
 def _html_template() -> Template:
     # Sandboxed and autoescaping: the values come from documents people wrote, and the
     # page is opened in a browser.
+    from jinja2.sandbox import SandboxedEnvironment
+
     env = SandboxedEnvironment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     return env.from_string(read_text("cchc.templates", "table.html.j2"))
 

@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-import rdflib
+from typing import TYPE_CHECKING, Any
 
 from cchc.graph.namespaces import CCHC, SKOS, VOCAB
 from cchc.graph.ontology import vocabulary_graph
 
-_SCHEME = rdflib.URIRef(VOCAB + "doc-kind")
-_PREF, _ALT, _HIDDEN = (rdflib.URIRef(SKOS + name) for name in ("prefLabel", "altLabel", "hiddenLabel"))
-_CITED_ONLY = rdflib.URIRef(CCHC + "citedOnly")
+if TYPE_CHECKING:  # rdflib is imported when the vocabulary is first read, not with this module
+    import rdflib
+
+# IRIs as strings, made rdflib terms where the graph is read (rdflib is no light import).
+_SCHEME = VOCAB + "doc-kind"
+_PREF, _ALT, _HIDDEN = (SKOS + name for name in ("prefLabel", "altLabel", "hiddenLabel"))
+_CITED_ONLY = CCHC + "citedOnly"
 _PLACEHOLDER = re.compile(r"\{(instrument|cited_instrument)\}")
 
 
@@ -36,20 +38,24 @@ class Kind:
     cited_only: bool  # cchc:citedOnly: local bodies cite it, never issue it
 
 
-def _vi(graph: rdflib.Graph, concept: rdflib.term.Node, prop: rdflib.URIRef) -> list[str]:
-    return sorted(str(o) for o in graph.objects(concept, prop) if getattr(o, "language", None) == "vi")
+def _vi(graph: rdflib.Graph, concept: rdflib.term.Node, prop: str) -> list[str]:
+    import rdflib
+
+    return sorted(str(o) for o in graph.objects(concept, rdflib.URIRef(prop)) if getattr(o, "language", None) == "vi")
 
 
 @cache
 def kinds() -> dict[str, Kind]:
     """Every kind of the scheme, by notation (in notation order)."""
+    import rdflib
+
     graph = vocabulary_graph()
     found = {}
-    for concept in graph.subjects(rdflib.URIRef(SKOS + "inScheme"), _SCHEME):
+    for concept in graph.subjects(rdflib.URIRef(SKOS + "inScheme"), rdflib.URIRef(_SCHEME)):
         notation = str(graph.value(concept, rdflib.URIRef(SKOS + "notation")))
         label = _vi(graph, concept, _PREF)[0]
         abbreviations = _vi(graph, concept, _ALT)
-        cited_only = graph.value(concept, _CITED_ONLY)
+        cited_only = graph.value(concept, rdflib.URIRef(_CITED_ONLY))
         found[notation] = Kind(
             notation, label, (label, *_vi(graph, concept, _HIDDEN)), abbreviations[0] if abbreviations else None,
             bool(cited_only is not None and cited_only.toPython() is True),

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
-import rdflib
+from typing import TYPE_CHECKING
 
 from cchc.graph.namespaces import CCHC, SKOS, VOCAB
 from cchc.graph.ontology import vocabulary_graph
 
-_SCHEME = rdflib.URIRef(VOCAB + "unit-kind")
+if TYPE_CHECKING:  # rdflib is imported when the vocabulary is first read, not with this module
+    import rdflib
+
+_SCHEME = VOCAB + "unit-kind"  # made an rdflib term where the graph is read
 _LEVEL = VOCAB + "unit-level/"
 
 
@@ -33,17 +35,21 @@ class UnitKind:
 
 
 def _vi(graph: rdflib.Graph, concept: rdflib.term.Node, name: str) -> list[str]:
+    import rdflib
+
     return sorted(str(o) for o in graph.objects(concept, rdflib.URIRef(SKOS + name)) if getattr(o, "language", None) == "vi")
 
 
 @cache
 def unit_kinds() -> tuple[UnitKind, ...]:
     """Every kind of unit, the longest word first ("thị xã" before "xã"), then by word."""
+    import rdflib
+
     graph = vocabulary_graph()
     abolished = set(graph.objects(None, rdflib.URIRef(CCHC + "abolishedLevel")))
     abolished |= set(graph.objects(None, rdflib.URIRef(CCHC + "abolishedUnitKind")))
     found = []
-    for concept in graph.subjects(rdflib.URIRef(SKOS + "inScheme"), _SCHEME):
+    for concept in graph.subjects(rdflib.URIRef(SKOS + "inScheme"), rdflib.URIRef(_SCHEME)):
         broader = set(graph.objects(concept, rdflib.URIRef(SKOS + "broader")))
         word = _vi(graph, concept, "prefLabel")[0]
         found.append(UnitKind(

@@ -9,29 +9,52 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
+from typing import TYPE_CHECKING
 
-import rdflib
-from rdflib.namespace import SKOS
 from pyoxigraph import Literal, NamedNode
 
 from cchc.errors import QueryError
-from cchc.graph.namespaces import CCHC, VOCAB, sparql_prologue
+from cchc.graph.namespaces import CCHC, SKOS, VOCAB, sparql_prologue
 from cchc.graph.agencies import agency_key
 from cchc.graph import levels
 from cchc.graph.normalize import loose_key
-from cchc.graph.ontology import vocabulary_graph
-from cchc.graph.store.base import GraphStore
+from cchc.graph.ontology import vocabulary_triples
+
+if TYPE_CHECKING:
+    from cchc.graph.store.base import GraphStore
+
+_LABELS = (SKOS + "notation", SKOS + "prefLabel", SKOS + "altLabel")
+
+
+@cache
+def _vocabulary_labels() -> tuple[dict[str, list[str]], dict[str, dict[str, list[Literal]]]]:
+    """Scheme IRI → its concepts, and concept → label property → literals, in file order.
+
+    Read from pyoxigraph's triples rather than rdflib's ``vocabulary_graph``: resolving
+    what a person typed is all ``cchc who-leads`` does before its query, and rdflib would
+    be most of its run."""
+    schemes: dict[str, list[str]] = {}
+    labels: dict[str, dict[str, list[Literal]]] = {}
+    for triple in vocabulary_triples():
+        if not isinstance(triple.subject, NamedNode):
+            continue
+        concept, predicate, value = triple.subject.value, triple.predicate.value, triple.object
+        if predicate == SKOS + "inScheme" and isinstance(value, NamedNode):
+            schemes.setdefault(value.value, []).append(concept)
+        elif predicate in _LABELS and isinstance(value, Literal):
+            labels.setdefault(concept, {}).setdefault(predicate, []).append(value)
+    return schemes, labels
 
 
 @cache
 def _concept_labels(scheme: str) -> dict[str, str]:
     """Loose label → concept IRI, for every label and notation of a SKOS scheme."""
-    graph = vocabulary_graph()
+    schemes, concept_labels = _vocabulary_labels()
     labels: dict[str, str] = {}
-    for concept in graph.subjects(SKOS.inScheme, rdflib.URIRef(VOCAB + scheme)):
-        for prop in (SKOS.notation, SKOS.prefLabel, SKOS.altLabel):
-            for label in graph.objects(concept, prop):
-                labels.setdefault(loose_key(str(label)), str(concept))
+    for concept in dict.fromkeys(schemes.get(VOCAB + scheme, ())):
+        for prop in _LABELS:
+            for label in concept_labels.get(concept, {}).get(prop, ()):
+                labels.setdefault(loose_key(label.value), concept)
     return labels
 
 
@@ -80,11 +103,10 @@ def unit(store: GraphStore, wanted: str) -> Literal:
 @cache
 def area_label(notation: str) -> str:
     """The Vietnamese name of an area, for table headers."""
-    graph = vocabulary_graph()
-    concept = rdflib.URIRef(f"{VOCAB}area/{notation}")
-    for label in graph.objects(concept, SKOS.prefLabel):
+    _, labels = _vocabulary_labels()
+    for label in labels.get(f"{VOCAB}area/{notation}", {}).get(SKOS + "prefLabel", ()):
         if label.language == "vi":
-            return str(label)
+            return label.value
     return notation
 
 

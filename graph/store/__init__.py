@@ -19,17 +19,24 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-import platformdirs
+from typing import TYPE_CHECKING, Any
 
 from cchc.errors import StoreError
-from cchc.graph.store.base import GraphStore
+
+if TYPE_CHECKING:  # base needs pyoxigraph; ``cchc --help`` imports this package and opens no store
+    from cchc.graph.store.base import GraphStore
 
 _NO_GSP = {"none", "off", "no", "0", ""}
 
+# Where ``cchc serve-sparql`` listens by default (``endpoint`` re-exports them): kept here so
+# its help can show them without loading the HTTP server.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+
 
 def default_store_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("cchc")) / "store"
 
 
@@ -73,11 +80,14 @@ def remote_options_from_env(environ: Mapping[str, str] | None = None) -> dict[st
 
 
 def open_store(store_dir: str | Path | None = None, endpoint: str | None = None, **remote_options) -> GraphStore:
-    from cchc.graph.store.embedded import EmbeddedStore
-    from cchc.graph.store.remote import RemoteStore
-
+    # Each backend is imported only when chosen: the remote one pulls in SPARQLWrapper and
+    # the HTTP stack, which a command on the embedded store never uses.
     if not endpoint and not store_dir:
         endpoint = os.environ.get("CCHC_ENDPOINT") or None
     if endpoint:
+        from cchc.graph.store.remote import RemoteStore
+
         return RemoteStore(endpoint, **{**remote_options_from_env(), **remote_options})
+    from cchc.graph.store.embedded import EmbeddedStore
+
     return EmbeddedStore(store_dir or os.environ.get("CCHC_STORE") or default_store_dir())

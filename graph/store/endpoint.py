@@ -36,9 +36,7 @@ from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutio
 from cchc import __version__
 from cchc.errors import CchcError
 from cchc.graph.namespaces import PREFIXES
-
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7878
+from cchc.graph.store import DEFAULT_HOST, DEFAULT_PORT
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is a mistake or an attack, not a question
 QUERY_PATHS = ("/query", "/sparql", "/")
 UPDATE_PATHS = ("/update", "/statements")

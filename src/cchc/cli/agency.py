@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from pyoxigraph import Literal
 
 from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import ResultFormat, choose_format, print_result
-from cchc.graph.store.base import GraphStore, SelectResult
-from cchc.queries import resolve
-from cchc.queries.runner import load_query
+
+if TYPE_CHECKING:  # the store and query modules load when the command runs, not with ``cchc --help``
+    from cchc.graph.store.base import GraphStore, SelectResult
 
 
 def agency_profile(store: GraphStore, wanted: str, unit: str | None = None) -> SelectResult:
     """One result for every spelling the name matches ("VP HĐND-UBND" and "Văn phòng HĐND và UBND")."""
+    from pyoxigraph import Literal
+
+    from cchc.graph.store.base import SelectResult
+    from cchc.queries import resolve
+    from cchc.queries.runner import load_query
+
     query = load_query("agency_profile")
     unit_term = resolve.unit(store, unit) if unit else None
     rows: list[dict] = []

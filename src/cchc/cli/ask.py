@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import json
 from enum import Enum
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.table import Table
@@ -15,16 +15,19 @@ from rich.table import Table
 from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, plain, print_result, write_table
-from cchc.generators import matrix_xlsx, tables
-from cchc.generators.agency_successors import agencies_today
-from cchc.graph.store.base import GraphStore
-from cchc.queries import resolve
-from cchc.queries.calendar import calendar_items, to_ics
-from cchc.queries.runner import load_query, run_query
-from cchc.queries.unit_fates import fate_in_store, gone_by
 
-MODE_LABELS = matrix_xlsx.MODE_LABELS  # kept here for callers that imported it from the CLI
+# Each command imports what it uses inside its body: the matrix needs the gazetteer and the
+# agency successors, the calendar icalendar, and ``cchc who-leads`` (or ``--help``) neither.
+if TYPE_CHECKING:
+    from cchc.graph.store.base import GraphStore
 
+
+def __getattr__(name: str):
+    if name == "MODE_LABELS":  # kept here for callers that imported it from the CLI
+        from cchc.generators.matrix_xlsx import MODE_LABELS
+
+        return MODE_LABELS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def who_leads_command(
@@ -36,6 +39,9 @@ def who_leads_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Cơ quan nào chủ trì một lĩnh vực cải cách, ở đơn vị nào, theo điều khoản nào."""
+    from cchc.queries import resolve
+    from cchc.queries.runner import load_query
+
     chosen = choose_format(fmt, output, ResultFormat)
     store = store_from(store_dir, endpoint)
     try:
@@ -51,6 +57,8 @@ def who_leads_command(
 
 def _document_names(store: GraphStore) -> dict[str, str]:
     """Document IRI → how a citation names it: "số 341/KH-UBND", else its source file."""
+    from cchc.queries.runner import run_query
+
     names: dict[str, str] = {}
     for row in run_query(store, "documents").rows:
         number, source = plain(row.get("number")), plain(row.get("source"))
@@ -72,6 +80,12 @@ def matrix_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Ma trận trách nhiệm của một đơn vị: cơ quan × lĩnh vực, ô là vai trò."""
+    from cchc.generators import matrix_xlsx, tables
+    from cchc.generators.agency_successors import agencies_today
+    from cchc.queries import resolve
+    from cchc.queries.runner import load_query
+    from cchc.queries.unit_fates import fate_in_store
+
     chosen_format = choose_format(fmt, output, ResultFormat)
     store = store_from(store_dir, endpoint)
     try:
@@ -147,6 +161,11 @@ def calendar_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Lịch báo cáo và họp trong một năm: hạn báo cáo, cuộc họp định kỳ, và các nghĩa vụ không có ngày cố định."""
+    from cchc.queries import resolve
+    from cchc.queries.calendar import calendar_items, to_ics
+    from cchc.queries.runner import load_query
+    from cchc.queries.unit_fates import gone_by
+
     chosen = choose_format(fmt, output, CalendarFormat)
     store = store_from(store_dir, endpoint)
     try:

@@ -10,19 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.paths import checked_output
-from cchc.generators import compare_data, compare_docx, compare_html, compare_md, compare_terminal
-from cchc.generators.compare_build import build
-from cchc.generators.compare_labels import notation
-from cchc.generators.compare_model import CompareError, Comparison, Survey
-from cchc.generators.compare_survey import survey
-from cchc.queries import resolve
+
+# The comparison library (python-docx, the vocabulary graph, the gazetteer) loads when the
+# command runs: ``cchc --help`` and the other commands never need it.
+if TYPE_CHECKING:
+    from cchc.generators.compare_model import Comparison, Survey
 
 
 class CompareFormat(str, Enum):
@@ -38,6 +37,8 @@ _SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "md", ".cs
 
 def chosen_format(fmt: CompareFormat | None, output: Path | None) -> CompareFormat | None:
     """The format asked for, else the one the output file's name implies; None is the terminal."""
+    from cchc.generators.compare_model import CompareError
+
     if fmt is not None:
         return fmt
     if output is None:
@@ -50,6 +51,9 @@ def chosen_format(fmt: CompareFormat | None, output: Path | None) -> CompareForm
 
 def rendered(result: Comparison | Survey, fmt: CompareFormat) -> str | bytes:
     """The comparison (or survey) in ``fmt``: text, or bytes for docx."""
+    from cchc.generators import compare_data, compare_docx, compare_html, compare_md
+    from cchc.generators.compare_model import Survey
+
     is_survey = isinstance(result, Survey)
     renderers = {
         CompareFormat.html: compare_html.survey_to_html if is_survey else compare_html.to_html,
@@ -73,6 +77,13 @@ def compare_command(
     endpoint: Endpoint = None,
 ) -> None:
     """So sánh quy định cải cách hành chính giữa các đơn vị: cơ quan chủ trì, phối hợp, họp, báo cáo, xếp loại, căn cứ."""
+    from cchc.generators import compare_terminal
+    from cchc.generators.compare_build import build
+    from cchc.generators.compare_labels import notation
+    from cchc.generators.compare_model import CompareError, Survey
+    from cchc.generators.compare_survey import survey
+    from cchc.queries import resolve
+
     units = units or []
     target = chosen_format(fmt, output)
     if target is CompareFormat.docx and output is None:

@@ -10,8 +10,6 @@ from cchc.cli.console import err
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.results import ResultFormat, print_result
 from cchc.errors import QueryError
-from cchc.queries.runner import run_query
-from cchc.queries.unit_fates import with_unit_fates
 
 app = typer.Typer(help="Các văn bản trong kho: liệt kê, gỡ bỏ.", no_args_is_help=True)
 
@@ -23,6 +21,9 @@ def list_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Liệt kê các văn bản đã nạp."""
+    from cchc.queries.runner import run_query
+    from cchc.queries.unit_fates import with_unit_fates  # the gazetteer: only this command needs it
+
     store = store_from(store_dir, endpoint)
     try:
         print_result(
@@ -42,6 +43,8 @@ def remove_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Gỡ văn bản khỏi kho (xóa đúng đồ thị có tên của nó)."""
+    from cchc.queries.runner import run_query
+
     store = store_from(store_dir, endpoint)
     try:
         rows = run_query(store, "documents").rows

@@ -13,13 +13,7 @@ from rich.markup import escape
 from cchc.cli.console import err
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.paths import checked_output
-from cchc.generators.compare_labels import MODE_LABELS
-from cchc.generators.vocab import areas, functions
-from cchc.generators.builders import KINDS
-from cchc.generators.drafting import Source, make_draft, output_paths, render
-from cchc.generators.errors import DraftError
-from cchc.generators.profile import load_profile
-from cchc.generators.report import report_bytes, report_data
+from cchc.generators.draft_kinds import KINDS  # the choices of the KIND argument; the builders load on use
 
 DraftKind = Enum("DraftKind", {slug.replace("-", "_"): slug for slug in KINDS}, type=str)
 AttachedKind = Enum("AttachedKind", {s.replace("-", "_"): s for s, k in KINDS.items() if k.promulgated}, type=str)
@@ -48,6 +42,12 @@ def draft_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Soạn Quyết định, Quy chế, Quy định, Kế hoạch CCHC theo thể thức Nghị định 30/2020/NĐ-CP."""
+    from cchc.generators.drafting import Source, make_draft, output_paths, render
+    from cchc.generators.errors import DraftError
+    from cchc.generators.profile import load_profile
+    from cchc.generators.report import report_bytes, report_data
+    from cchc.generators.vocab import areas, functions
+
     if like and consensus:
         raise DraftError("chỉ chọn một trong --like và --consensus")
     chosen = fmt.value if fmt else (out.suffix.lstrip(".").lower() or "docx")
@@ -79,6 +79,8 @@ def draft_command(
         if not problems:
             err.print("Đọc lại: đúng các phân công, cuộc họp và chế độ báo cáo đã soạn.")
     for missing in draft.content.unmapped:
+        from cchc.generators.compare_labels import MODE_LABELS  # the vocabulary graph: only when a role is missing
+
         function = functions().get(missing.function, missing.function)
         role = f"{MODE_LABELS.get(missing.mode, missing.mode).lower()} {areas().get(missing.area, missing.area).lower()}"
         err.print(f"[yellow]Chưa giao được:[/] {role} — trong hồ sơ không cơ quan nào giữ chức năng «{function}»", soft_wrap=True)

@@ -11,8 +11,6 @@ import typer
 from rich.table import Table
 
 from cchc.cli.console import out
-from cchc.graph.facts_json import facts_json
-from cchc.graph.pipeline import analyse
 
 
 class FactsFormat(str, Enum):
@@ -27,6 +25,10 @@ def facts_command(
     explain: Annotated[bool, typer.Option("--explain", help="Ghi kèm mỗi phân công: quy tắc đã tạo ra nó, cách xác định lĩnh vực (điểm của mô hình) và vị trí trong văn bản.")] = False,
 ) -> None:
     """In các dữ kiện trích xuất từ một văn bản (phân công, họp, báo cáo…)."""
+    # The extraction pipeline is most of the toolkit: loaded when a document is read, not at start-up.
+    from cchc.graph.facts_json import facts_json
+    from cchc.graph.pipeline import analyse
+
     parsed, facts = analyse(file, encoding)
     data = facts_json(parsed, facts, explain=explain)
     if fmt is FactsFormat.json:

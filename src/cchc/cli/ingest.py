@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from cchc.cli.console import err, error_line, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.errors import InputFileError
-from cchc.graph.pipeline import IngestedDocument, expand_paths, ingest
+
+if TYPE_CHECKING:  # the pipeline (readers, extractors, gazetteer) loads when the command runs
+    from cchc.graph.pipeline import IngestedDocument
 
 
 def ingest_command(
@@ -25,6 +26,10 @@ def ingest_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Nạp văn bản vào kho đồ thị: mỗi văn bản một đồ thị có tên; nạp lại cùng văn bản thì thay thế, văn bản khác trùng định danh thì được lưu riêng."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from cchc.graph.pipeline import expand_paths, ingest
+
     files = list(expand_paths(paths))
     if not files:
         raise InputFileError(", ".join(map(str, paths)), "không có tệp .txt, .md, .docx hoặc .pdf nào để nạp")

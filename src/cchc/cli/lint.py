@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
@@ -14,10 +14,10 @@ from rich.table import Table
 from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.paths import checked_output
-from cchc.graph.pipeline import SUPPORTED_SUFFIXES
-from cchc.lint import LintReport, lint_file
-from cchc.lint.findings import SEVERITY_LABELS
-from cchc.lint.output import HEADERS, place, summary, to_csv, to_json, to_markdown
+
+# The rules and the pipeline they read documents with load when a lint runs, not with ``--help``.
+if TYPE_CHECKING:
+    from cchc.lint import LintReport
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -32,6 +32,8 @@ class LintFormat(str, Enum):
 def is_file_target(target: str) -> bool:
     """A path that exists, or that names a document by its suffix (so a typo in a file name
     is reported as a missing file, not looked up as a unit)."""
+    from cchc.graph.pipeline import SUPPORTED_SUFFIXES
+
     path = Path(target)
     return path.exists() or path.suffix.lower() in SUPPORTED_SUFFIXES
 
@@ -54,6 +56,8 @@ def lint_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Kiểm tra lỗi của một văn bản (TỆP) hoặc các văn bản của một đơn vị trong kho (ĐƠN VỊ)."""
+    from cchc.lint import lint_file
+
     when = as_of.date() if as_of else None
     if is_file_target(target):
         report = lint_file(target, encoding, when)
@@ -71,6 +75,8 @@ def lint_command(
 
 
 def _emit(report: LintReport, fmt: LintFormat, output: Path | None) -> None:
+    from cchc.lint.output import to_csv, to_json, to_markdown
+
     if fmt is LintFormat.table and output is None:
         print_table(report)
         return
@@ -84,6 +90,9 @@ def _emit(report: LintReport, fmt: LintFormat, output: Path | None) -> None:
 
 def print_table(report: LintReport) -> None:
     """The findings for a person at a terminal, most severe first within each place."""
+    from cchc.lint.findings import SEVERITY_LABELS
+    from cchc.lint.output import HEADERS, place, summary
+
     for note in report.notes:
         out.print(f"[dim]{escape(note)}[/]")
     if not report.findings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.table import Table
@@ -12,8 +12,9 @@ from rich.table import Table
 from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.paths import checked_output
-from cchc.generators.drafting import render
-from cchc.generators.migrate import Migration, migrate
+
+if TYPE_CHECKING:  # the drafting stage and the gazetteer load when the command runs
+    from cchc.generators.migrate import Migration
 
 
 def migrate_command(
@@ -27,6 +28,9 @@ def migrate_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Đơn vị cũ đã chuyển cho những xã, phường nào; soạn lại quy chế, quy định, kế hoạch của đơn vị cũ cho một xã, phường hiện nay."""
+    from cchc.generators.drafting import render
+    from cchc.generators.migrate import migrate
+
     store = store_from(store_dir, endpoint)
     try:
         migration = migrate(store, unit, province, to, year)

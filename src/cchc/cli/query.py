@@ -16,8 +16,6 @@ from cchc.cli.options import Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, print_result
 from cchc.errors import QueryError
 from cchc.graph.namespaces import sparql_prologue
-from cchc.queries.as_of import run_as_of
-from cchc.queries.runner import load_query, query_names, run_query
 
 _FORM = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s+[^\n]*\n\s*|#[^\n]*\n\s*)*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
 
@@ -42,6 +40,9 @@ def query_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Chạy một truy vấn có tên trong thư viện truy vấn, với tham số gắn như giá trị RDF."""
+    from cchc.queries.as_of import run_as_of
+    from cchc.queries.runner import load_query, query_names, run_query
+
     chosen = choose_format(fmt, output, ResultFormat)
     if name is None:
         table = Table(title="Các truy vấn có sẵn")

@@ -13,8 +13,7 @@ import typer
 
 from cchc.cli.console import err
 from cchc.cli.options import StoreDir
-from cchc.graph.store import default_store_dir
-from cchc.graph.store.endpoint import DEFAULT_HOST, DEFAULT_PORT, is_loopback, make_server
+from cchc.graph.store import DEFAULT_HOST, DEFAULT_PORT, default_store_dir
 
 
 def serve_command(
@@ -30,6 +29,8 @@ def serve_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Không ghi nhật ký từng yêu cầu.")] = False,
 ) -> None:
     """Phục vụ kho đồ thị nhúng như một điểm truy cập SPARQL 1.1 chỉ đọc (YASGUI, SPARQLWrapper, curl)."""
+    from cchc.graph.store.endpoint import is_loopback, make_server  # the HTTP server: only this command
+
     directory = Path(store_dir) if store_dir else default_store_dir()
     log = None if quiet else (lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True))
     server = make_server(directory, host=host, port=port, allow_remote=allow_remote, union_default_graph=union_default_graph, log=log)

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cchc.cli.console import err, out
-from cchc.synth.corpus import GOLD, MANIFEST, Options, write_corpus
+from cchc.synth.names import GOLD, MANIFEST  # for the help text; the generator loads when it runs
 
 LABELS = {"abbreviation": "viết tắt", "old_tone": "dấu kiểu cũ", "page_break": "câu ngắt qua trang"}
 HELP = f"""Sinh bộ văn bản tổng hợp (tất định) kèm đáp án chuẩn cchc-facts/1.
@@ -37,6 +36,10 @@ def synth_command(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Số tiến trình song song (kết quả không đổi).")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Thay bộ văn bản tổng hợp cũ trong OUT (chỉ xóa những gì manifest của nó liệt kê).")] = False,
 ) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from cchc.synth.corpus import Options, write_corpus
+
     options = Options(units=units, seed=seed, docx_share=docx_share, perturb=perturb, jobs=jobs)
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:

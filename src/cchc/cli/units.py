@@ -9,18 +9,17 @@ from rich.table import Table
 
 from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
-from cchc.generators.agency_successors import agencies_today
-from cchc.generators.vocab import functions
-from cchc.graph.succession import fate, library_version
-from cchc.graph.units_graph import UNITS_GRAPH, load_units
-from cchc.queries import resolve
 
+# The gazetteer (vietnam_provinces, vietnamadminunits) loads in the commands that use it.
 app = typer.Typer(help="Đơn vị hành chính trước và sau 01/7/2025: nạp vào kho, tra cứu đơn vị kế thừa.", no_args_is_help=True)
 
 
 @app.command("load")
 def load_command(store_dir: StoreDir = None, endpoint: Endpoint = None) -> None:
     """Nạp danh mục đơn vị hành chính (tỉnh, huyện, xã trước và sau 01/7/2025, các sự kiện sắp xếp) vào kho."""
+    from cchc.graph.succession import library_version
+    from cchc.graph.units_graph import UNITS_GRAPH, load_units
+
     store = store_from(store_dir, endpoint)
     try:
         loaded, triples = load_units(store)
@@ -36,6 +35,8 @@ def fate_command(
     province: Annotated[Optional[str], typer.Option("--province", help="Tỉnh (cũ hoặc nay) của đơn vị, khi tên có ở nhiều tỉnh.")] = None,
 ) -> None:
     """Đơn vị còn hay không, và các xã, phường hiện nay đã nhận địa bàn của đơn vị."""
+    from cchc.graph.succession import fate
+
     found = fate(unit, province)
     out.print(f"{unit}: {found.summary()}", soft_wrap=True)
     if found.successors:
@@ -54,6 +55,10 @@ def agencies_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Các cơ quan trong văn bản của một đơn vị, và cơ quan nào nay đảm nhiệm công việc của từng cơ quan."""
+    from cchc.generators.agency_successors import agencies_today
+    from cchc.generators.vocab import functions
+    from cchc.queries import resolve
+
     store = store_from(store_dir, endpoint)
     try:
         name = resolve.unit(store, unit).value

@@ -8,8 +8,6 @@ import typer
 
 from cchc.cli.console import err, out
 from cchc.cli.options import Endpoint, StoreDir, store_from
-from cchc.graph.units_graph import without_units
-from cchc.graph.validate import reason, validate_shacl
 
 
 def validate_command(
@@ -18,6 +16,10 @@ def validate_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Kiểm tra đồ thị theo các ràng buộc SHACL (và tính nhất quán OWL với --reason)."""
+    # pyshacl and owlready2 are the heaviest imports of the toolkit: only this command pays for them.
+    from cchc.graph.units_graph import without_units
+    from cchc.graph.validate import reason, validate_shacl
+
     store = store_from(store_dir, endpoint)
     try:
         data = without_units(store.dump("nq"))

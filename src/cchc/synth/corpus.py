@@ -30,12 +30,10 @@ from cchc.synth.docx_bytes import reproducible_docx
 from cchc.synth.draws import rng_for
 from cchc.synth.errors import SynthError
 from cchc.synth.gold import gold_facts
+from cchc.synth.names import GOLD, MANIFEST
 from cchc.synth.perturb import Speller, draw_habits, respell, split_across_pages
 from cchc.synth.plaintext import render_plain
 from cchc.synth.units import make_unit
-
-GOLD = "gold"
-MANIFEST = "manifest.jsonl"
 
 
 @dataclass(frozen=True)
