@@ -9,15 +9,18 @@ STORE := .cchc-store
 .PHONY: demo test test-slow bench clean
 
 $(STAMP): pyproject.toml
+	@echo "==> Tạo môi trường Python $(VENV) và cài cchc cùng các thư viện (lần đầu khoảng 1–2 phút)…"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)
-	mkdir -p out
+	@mkdir -p out
+	@echo "==> Nạp 5 văn bản mẫu (examples/corpus) vào kho $(STORE) — các lệnh trong README dùng kho này khi đặt CCHC_STORE=$(STORE)"
 	$(BIN)/cchc ingest --store $(STORE) examples/corpus
 	$(BIN)/cchc units load --store $(STORE)
+	@echo "==> Hỏi đáp: văn bản trong kho, ai chủ trì, ma trận trách nhiệm, lịch báo cáo"
 	$(BIN)/cchc docs list --store $(STORE)
 	$(BIN)/cchc query documents_by_kind --store $(STORE)
 	$(BIN)/cchc who-leads "thủ tục hành chính" --store $(STORE)
@@ -26,14 +29,20 @@ demo: $(STAMP)
 	$(BIN)/cchc agency "Phòng Tư pháp" --store $(STORE)
 	$(BIN)/cchc query gaps --param unit="Chợ Mới" --store $(STORE)
 	$(BIN)/cchc calendar --year 2026 --unit "Chợ Mới" --store $(STORE)
+	@echo "==> So sánh các đơn vị"
 	$(BIN)/cchc compare --all --area "thể chế" --store $(STORE)
 	$(BIN)/cchc compare "Mỹ Xuyên" "Chợ Mới" --store $(STORE) --out out/so-sanh.html
+	@echo "==> Soạn thảo văn bản mới theo mẫu Nghị định 30/2020/NĐ-CP"
 	$(BIN)/cchc draft quy-che-bcd --profile examples/profiles/xa-tan-phu.yaml --like "Mỹ Xuyên" --store $(STORE) --out out/quy-che-bcd-xa-tan-phu.docx
 	$(BIN)/cchc draft ke-hoach --profile examples/profiles/tinh-quang-ngai.yaml --out out/ke-hoach-tinh-quang-ngai.docx
+	@echo "==> Đơn vị hành chính sau sắp xếp, căn cứ hết hiệu lực, soạn lại cho xã, phường mới"
 	$(BIN)/cchc units fate "huyện Mỹ Xuyên" --province "Sóc Trăng"
 	$(BIN)/cchc query outdated_bases --store $(STORE)
 	$(BIN)/cchc migrate "Mỹ Xuyên" --store $(STORE) --out out/chuyen-doi --report out/chuyen-doi/bao-cao.md
+	@echo "==> Kiểm tra lỗi một văn bản mẫu (văn bản có lỗi nên lệnh trả mã 1)"
 	$(BIN)/cchc lint examples/corpus/002_e8832a6717c418ce.txt || true  # exits 1: the sample has defects
+	@echo "==> Xong. Kho đồ thị: $(STORE). Các tệp đã ghi:"
+	@find out -type f | sort | sed 's/^/    /'
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -37,6 +37,13 @@ def mode_label(mode: str) -> str:
     return MODE_LABELS.get(mode, mode)
 
 
+def function_label(function: str | None) -> str:
+    """ "noi_vu" → "Nội vụ"; a people's sheet shows no codes."""
+    from cchc.generators.vocab import functions
+
+    return functions().get(function or "", function or "")
+
+
 def _mode_rank(mode: str) -> int:
     return MODES.index(mode) if mode in MODES else len(MODES)
 
@@ -96,7 +103,11 @@ class ResponsibilityMatrix:
 
     @cached_property
     def areas(self) -> list[str]:
-        return sorted({r.area for r in self.rows})
+        """In the order of the Chỉ số CCHC (the area vocabulary's), not alphabetical."""
+        from cchc.generators.vocab import areas as vocabulary
+
+        order = {notation: i for i, notation in enumerate(vocabulary())}
+        return sorted({r.area for r in self.rows}, key=lambda a: (order.get(a, len(order)), a))
 
     @cached_property
     def agencies(self) -> list[str]:
@@ -150,12 +161,13 @@ class ResponsibilityMatrix:
 
     def flat(self) -> tuple[list[str], list[Row]]:
         """One row per (agency, area, role, provision), for the "Chi tiết" sheet."""
-        columns = ["Cơ quan", "Chức năng", "Lĩnh vực", "Mã lĩnh vực", "Vai trò", "Điều khoản", "IRI điều khoản"]
+        columns = ["Cơ quan", "Chức năng", "Lĩnh vực", "Vai trò", "Điều khoản"]
         rows: list[Row] = []
-        for r in sorted(self.rows, key=lambda r: (r.agency, r.area, _mode_rank(r.mode))):
+        order = {area: i for i, area in enumerate(self.areas)}
+        for r in sorted(self.rows, key=lambda r: (r.agency, order[r.area], _mode_rank(r.mode))):
             for provision in r.provisions or ("",):
                 citation = provision_citation(provision, self.documents) if provision else ""
-                rows.append([r.agency, r.function, self.area_label(r.area), r.area, mode_label(r.mode), citation, provision])
+                rows.append([r.agency, function_label(r.function), self.area_label(r.area), mode_label(r.mode), citation])
         return columns, rows
 
 
@@ -169,6 +181,23 @@ def _fill(mode: str) -> PatternFill:
 
     colour = MODE_COLOURS[mode]
     return PatternFill("solid", start_color=colour, end_color=colour)
+
+
+AREA_WIDTH = 16  # characters
+
+
+def _print_setup(ws, title_rows: str, title_columns: str) -> None:
+    """A4 landscape, fit to one page wide (as many pages down as it takes), the header row
+    and the agency column repeated on every page: how a Phòng Nội vụ prints it."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+    ws.print_title_cols = title_columns
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_options.horizontalCentered = True
 
 
 def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
@@ -227,20 +256,23 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
         ws.column_dimensions[get_column_letter(len(areas) + 2)].width = TODAY_WIDTH
     ws.column_dimensions["A"].width = min(50, max([len("Cơ quan"), *map(len, agencies)]) + 2)
     for j in range(2, len(areas) + 2):
-        ws.column_dimensions[get_column_letter(j)].width = 16
-    ws.row_dimensions[header].height = 45
+        ws.column_dimensions[get_column_letter(j)].width = AREA_WIDTH
+    # a header is not clipped: as many lines as its longest label takes at the column's width
+    lines = max([1, *(-(-len(matrix.area_label(a)) // (AREA_WIDTH - 2)) for a in areas)])
+    ws.row_dimensions[header].height = 15 * lines + 6
     ws.freeze_panes = ws.cell(row=header + 1, column=2).coordinate  # header row and agency column
     ws.auto_filter.ref = f"A{header}:{last_column}{header + max(len(agencies), 1)}"
-    ws.print_title_rows = f"{header}:{header}"
-    ws.page_setup.orientation = "landscape"
+    _print_setup(ws, title_rows=f"{header}:{header}", title_columns="A:A")
 
     detail = wb.create_sheet("Chi tiết")
     flat_columns, flat_rows = matrix.flat()
     write_table(detail, flat_columns, flat_rows)
     by_label = {label: mode for mode, label in MODE_LABELS.items()}
+    role = flat_columns.index("Vai trò")
     for i, row in enumerate(flat_rows, start=2):
-        if row[4] in by_label:
-            detail.cell(row=i, column=5).fill = _fill(by_label[row[4]])
+        if row[role] in by_label:
+            detail.cell(row=i, column=role + 1).fill = _fill(by_label[row[role]])
+    _print_setup(detail, title_rows="1:1", title_columns="A:A")
 
     key = wb.create_sheet("Chú giải")
     key_rows = [[MODE_LABELS[m], MODE_MEANINGS[m]] for m in MODES]

@@ -41,6 +41,19 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
+# CSV ---------------------------------------------------------------------------------
+def to_csv(columns: Sequence[str], rows: Sequence[Row]) -> str:
+    """Comma-separated, one header row; a file for Excel also needs a BOM (the caller's)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([cell_text(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
 # Markdown ---------------------------------------------------------------------------
 def markdown_cell(value: Cell) -> str:
     """One cell of a GitHub table: backslashes and pipes escaped, line breaks as ``<br>``.

@@ -32,6 +32,11 @@ def _scheme(file: str) -> dict[str, str]:
     return {notations[s]: labels.get(s, notations[s]) for s in order}
 
 
+def scheme_labels(file: str) -> dict[str, str]:
+    """Notation → Vietnamese label of every concept of a vocabulary file (``modes.ttl``)."""
+    return _scheme(file)
+
+
 def functions() -> dict[str, str]:
     return _scheme("functions.ttl")
 

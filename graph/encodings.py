@@ -76,6 +76,28 @@ def _mojibake(text: str) -> int:
     return sum(1 for ch in text if "\x80" <= ch <= "\u024f" and ch not in _VIETNAMESE)
 
 
+# A Vietnamese syllable carries at most one tone mark; decoding with the wrong table
+# scatters accented letters (and symbols) through words. Above this share of accented
+# words, the decoding is wrong.
+MAX_ODD_WORDS = 0.05
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def odd_word_share(text: str) -> float:
+    """Share of the words with letters beyond ASCII that no Vietnamese syllable could be:
+    two tone marks, or a letter of the Latin-1/Latin-A ranges Vietnamese does not use."""
+    accented = odd = 0
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        accented += 1
+        tones = sum(1 for ch in unicodedata.normalize("NFD", word) if ch in _TONES)
+        if tones > 1 or _mojibake(unicodedata.normalize("NFC", word)):
+            odd += 1
+    return odd / accented if accented else 0.0
+
+
 def _binary(data: bytes) -> bool:
     sample = data[:8192]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
@@ -89,9 +111,15 @@ def decode_text(data: bytes, where: Path | str, encoding: str | None = None) -> 
         if codec is None:
             raise InputFileError(where, f"bảng mã không hỗ trợ: {encoding} (chọn: utf-8, utf-16, cp1258, tcvn3, vni)")
         try:
-            return _decode(data, codec), codec, False
+            text = _decode(data, codec)
         except UnicodeDecodeError as error:
             raise InputFileError(where, f"không giải mã được theo {encoding} (byte {error.start})") from None
+        odd = odd_word_share(text)
+        if odd > MAX_ODD_WORDS:  # a good document turned into garbage must not replace the stored one
+            raise InputFileError(
+                where, f"giải mã theo {encoding} không ra tiếng Việt ({odd:.0%} từ có dấu sai); bỏ --encoding để tự nhận bảng mã"
+            )
+        return text, codec, False
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig", False
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -18,6 +18,7 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse, serialize
 
 from cchc.errors import CchcError, InputFileError
 from cchc.graph.extract import extract_facts
+from cchc.graph.file_choice import SUPPORTED_SUFFIXES, choose_files  # noqa: F401 (SUPPORTED_SUFFIXES: re-exported)
 from cchc.graph.identity import distinct_iri, same_document, text_digest
 from cchc.graph.model import Facts, ParsedDocument
 from cchc.graph.namespaces import CCHC, ONTOLOGY_GRAPH, sparql_prologue
@@ -28,7 +29,6 @@ from cchc.graph.settle import settle_once
 from cchc.graph.store.base import GraphStore
 from cchc.graph.structure import effective_metadata, parse_document
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,8 @@ def build_graph(path: Path | str, encoding: str | None = None, iri: str | None =
 
 
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Files named directly, and the supported files inside named folders (sorted)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file())
-        else:
-            yield path
+    """Files named directly, and the documents inside named folders (``file_choice``)."""
+    yield from choose_files(paths)[0]
 
 
 def ensure_ontology(store: GraphStore) -> None:

@@ -28,6 +28,8 @@ _MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"\xff
 def read_document(path: str | Path, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> SourceText:
     path = Path(path)
     fmt = _READERS.get(path.suffix.lower())
+    if fmt is None and not path.exists() and not path.is_symlink():
+        raise InputFileError(path, "không tìm thấy tệp hoặc thư mục")
     if fmt is None:
         raise InputFileError(path, f"định dạng không hỗ trợ ({path.suffix or 'không có phần mở rộng'}); nhận .txt, .md, .docx, .pdf")
     try:

@@ -70,9 +70,24 @@ def _choose(kind: str, wanted: str, options: dict[str, str], shown: dict[str, st
     containing = {options[k] for k in options if key and (key in k.split(" ") or f" {key} " in f" {k} ")}
     if len(containing) == 1:
         return containing.pop()
-    close = difflib.get_close_matches(key, list(options), n=8, cutoff=0.5) or sorted(options)[:8]
-    names = dict.fromkeys((shown or {}).get(options[k], options[k]) for k in close)
-    raise QueryError(f"không nhận ra {kind} {wanted!r}; gần nhất: {', '.join(list(names)[:5])}")
+    def name(value: str) -> str:
+        return (shown or {}).get(value, value)
+
+    close = difflib.get_close_matches(key, list(options), n=12, cutoff=0.75)
+    # Words typed that a choice's name holds ("my xuyen" in "huyện Mỹ Xuyên"), the most
+    # first, else close spellings; a level word ("huyện") alone says nothing.
+    ignored = {loose_key(word) for word in levels.words()}
+    words = {w for w in key.split() if len(w) > 1 and w not in ignored}
+    shared = {k: len(words & set(k.split())) for k in options}
+    best = max(shared.values(), default=0)
+    sharing = [k for k, n in shared.items() if best and n == best]
+    names = list(dict.fromkeys(name(options[k]) for k in [*sharing, *close]))[:5]  # each once, as written
+    if names:
+        raise QueryError(f"không nhận ra {kind} {wanted!r}; có phải: {'; '.join(names)}?")
+    every = sorted(dict.fromkeys(name(v) for v in options.values()))
+    if len(every) <= 12:
+        raise QueryError(f"không nhận ra {kind} {wanted!r}; các {kind} có: {'; '.join(every)}")
+    raise QueryError(f"không nhận ra {kind} {wanted!r} (không có tên nào gần giống)")
 
 
 def area(wanted: str) -> NamedNode:

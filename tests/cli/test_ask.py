@@ -57,7 +57,15 @@ def test_matrix_of_a_unit(backend: list[str]) -> None:
 def test_unknown_area_lists_the_closest_choices(embedded: list[str]) -> None:
     result = runner.invoke(app, ["who-leads", "thu tuc hanh chinhh", *embedded])
     assert result.exit_code != 0
-    assert "gần nhất: Cải cách thủ tục hành chính," in result.stderr and "w3id.org" not in result.stderr
+    assert "có phải: Cải cách thủ tục hành chính" in result.stderr and "w3id.org" not in result.stderr
+
+
+def test_suggestions_are_relevant_named_once_and_as_written(embedded: list[str]) -> None:
+    typo = runner.invoke(app, ["matrix", "--unit", "huyen My Xuyen X", *embedded])
+    assert typo.exit_code != 0 and "có phải: huyện Mỹ Xuyên?" in typo.stderr  # diacritics and case kept, once
+    unknown = runner.invoke(app, ["matrix", "--unit", "Hà Nội", *embedded])
+    # nothing like it: no made-up "closest" unit, the units there are instead
+    assert "có phải" not in unknown.stderr and "các đơn vị có: " in unknown.stderr and "huyện Chợ Mới" in unknown.stderr
 
 
 def test_reporting_calendar_resolves_deadlines_to_dates(backend: list[str], tmp_path: Path) -> None:

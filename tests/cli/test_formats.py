@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from cchc.cli.app import app
 from cchc.generators import matrix_xlsx, tables
+from cchc.generators.vocab import areas as vocabulary_areas
 from cchc.queries.resolve import area_label
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -162,7 +163,8 @@ def test_query_as_html_to_stdout_and_to_a_file(store: list[str], tmp_path: Path)
     assert shown.exit_code == 0, shown.output
     page = read_html(shown.stdout)
     assert page.lang == "vi"
-    assert page.rows[0][:3] == ["Đồ thị", "Văn bản", "Tệp nguồn"]
+    assert page.rows[0][:3] == ["Tệp nguồn", "Loại văn bản", "Số hiệu"]  # no IRI columns for people
+    assert {row[1] for row in page.rows[1:]} <= {"Quy chế", "Quy định", "Kế hoạch"}  # labels, not quy_che
     assert len(page.rows) == 1 + 5
     target = tmp_path / "vanban.html"
     written = cli("query", "documents", "--out", str(target), *store)  # format from the extension
@@ -239,11 +241,23 @@ def test_matrix_workbook(store: list[str], tmp_path: Path) -> None:
     assert detail.freeze_panes == "A2" and detail.auto_filter.ref.startswith("A1:")
     columns = [c.value for c in detail[1]]
     flat = [dict(zip(columns, (c.value for c in row))) for row in detail.iter_rows(min_row=2)]
+    assert columns == ["Cơ quan", "Chức năng", "Lĩnh vực", "Vai trò", "Điều khoản"]  # no code or IRI columns
     assert any(
-        r["Cơ quan"] == "Phòng Tư pháp" and r["Mã lĩnh vực"] == "the_che" and r["Vai trò"] == "Chủ trì" and r["IRI điều khoản"].endswith("/art_6__para_2__point_b__indent_7")
+        r["Cơ quan"] == "Phòng Tư pháp" and r["Lĩnh vực"] == area_label("the_che") and r["Vai trò"] == "Chủ trì"
+        and r["Điều khoản"].startswith("điểm b khoản 2 Điều 6")
         for r in flat
     )
+    assert "_" not in "".join(r["Chức năng"] or "" for r in flat)  # "Tư pháp", not tu_phap
     assert len(flat) >= filled
+    # Printed as a Phòng Nội vụ prints it: A4 landscape, one page wide, header and agencies repeated.
+    for sheet in (ws, detail):
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4 and sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.print_title_cols == "$A:$A"
+    assert ws.print_title_rows == "$3:$3"
+    order = list(vocabulary_areas())
+    shown = [order.index(next(n for n, label in vocabulary_areas().items() if label == h)) for h in header[1:roles]]
+    assert shown == sorted(shown)  # areas in the order of the Chỉ số CCHC
 
     legend = wb["Chú giải"]
     shown = {legend.cell(row=r, column=1).value: legend.cell(row=r, column=1).fill.fgColor.rgb for r in range(2, 6)}
@@ -292,3 +306,35 @@ def test_matrix_workbook_from_a_remote_store(sparql_server: str, remote_store, t
     header = [c.value for c in ws[3]]
     row = next(r for r in ws.iter_rows(min_row=4) if r[0].value == "Phòng Tư pháp")
     assert row[header.index(area_label("the_che"))].value == "Chủ trì"
+
+
+def test_codes_stand_beside_their_labels_only_when_asked(store: list[str]) -> None:
+    plain = cli("query", "responsibility_matrix", "-p", "unit=Chợ Mới", "--format", "csv", *store)
+    coded = cli("query", "responsibility_matrix", "-p", "unit=Chợ Mới", "--format", "csv", "--codes", *store)
+    assert plain.exit_code == coded.exit_code == 0, plain.output + coded.output
+    header, first = plain.stdout.splitlines()[:2]
+    assert header == "Cơ quan,Chức năng,Lĩnh vực,Vai trò,Điều khoản"
+    assert "chu_tri" not in plain.stdout and "https://" not in plain.stdout
+    assert re.search(r",(Chủ trì|Phối hợp),\"?(Mục|Điều) ", first)
+    coded_header = coded.stdout.splitlines()[0].split(",")
+    assert coded_header[coded_header.index("Vai trò") + 1] == "Vai trò (mã)"
+    assert "chu_tri" in coded.stdout and "https://w3id.org/cchc/id/doc/" in coded.stdout
+
+
+def test_a_csv_file_is_for_excel(store: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "ma-tran.csv"
+    result = cli("query", "responsibility_matrix", "-p", "unit=Chợ Mới", "--out", str(target), *store)
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith("\ufeff".encode("utf-8"))  # Excel reads UTF-8 only with its BOM
+    assert data.decode("utf-8-sig").startswith("Cơ quan,")
+
+
+def test_a_query_names_the_store_it_found_nothing_in(store: list[str], tmp_path: Path) -> None:
+    result = cli("query", "who_leads", "-p", "area=TTHC", "-p", "unit=Chợ Mới", "--format", "csv", *store)
+    empty = cli("query", "documents", "-p", "kind=nghi_dinh", *store)
+    assert empty.exit_code == 0 and f"Không có kết quả trong kho {store[1]}" in empty.stderr
+    missing = cli("query", "documents", "--store", str(tmp_path / "khong-co"))
+    assert missing.exit_code == 3 and "không tìm thấy kho đồ thị" in missing.stderr
+    assert not (tmp_path / "khong-co").exists()
+    assert result.exit_code == 0

@@ -31,6 +31,6 @@ def test_many_documents_are_summed_by_kind() -> None:
     screen = _render(documents)
     assert "tep-00001.txt" not in screen
     lines = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]] for line in screen.splitlines() if line.count("│") == 6}
-    assert lines["quy_che"] == ["7.500", "75.000", "22.500", "4.500.000"]
-    assert lines["ke_hoach"] == ["2.500", "25.000", "7.500", "1.500.000"]
+    assert lines["Quy chế"] == ["7.500", "75.000", "22.500", "4.500.000"]
+    assert lines["Kế hoạch"] == ["2.500", "25.000", "7.500", "1.500.000"]
     assert lines["Cộng"] == ["10.000", "100.000", "30.000", "6.000.000"]

@@ -79,7 +79,7 @@ def test_like_and_consensus_from_the_store(tmp_path: Path, store: list[str]) -> 
     "args, message",
     [
         (["--like", "Mỹ Xuyên", "--consensus"], "chỉ chọn một trong --like và --consensus"),
-        (["--format", "pdf"], "Invalid value"),
+        (["--format", "pdf"], "giá trị không hợp lệ cho --format"),
         (["--templates", "/khong/co"], "thư mục mẫu không tồn tại"),
     ],
 )

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from cchc.cli.options import Endpoint, Output, StoreDir, store_from
+from cchc.cli.options import Codes, Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import ResultFormat, choose_format, print_result
 
 if TYPE_CHECKING:  # the store and query modules load when the command runs, not with ``cchc --help``
@@ -37,6 +37,7 @@ def agency_command(
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help="table, csv, json, md, html hoặc xlsx.", show_default=False)] = None,
     output: Output = None,
+    codes: Codes = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -47,7 +48,10 @@ def agency_command(
         result = agency_profile(store, name, unit)
     finally:
         store.close()
-    print_result(result, chosen, title=f"Nhiệm vụ của {name}", table_columns=("unit", "agency", "mode", "area", "provision", "text"), output=output)
+    agencies = sorted({row["agency"].value for row in result.rows if row.get("agency") is not None})
+    shown = "; ".join(agencies) if 0 < len(agencies) <= 3 else name  # what was resolved, not what was typed
+    print_result(result, chosen, title=f"Nhiệm vụ của {shown}", table_columns=("unit", "agency", "mode", "area", "provision", "text"),
+                 output=output, codes=codes, store=store.location)
 
 
 def register(app: typer.Typer) -> None:

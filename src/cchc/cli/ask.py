@@ -13,7 +13,7 @@ import typer
 from rich.table import Table
 
 from cchc.cli.console import err, out
-from cchc.cli.options import Endpoint, Output, StoreDir, store_from
+from cchc.cli.options import Codes, Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, plain, print_result, write_table
 
 # Each command imports what it uses inside its body: the matrix needs the gazetteer and the
@@ -35,6 +35,7 @@ def who_leads_command(
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị (vd. \"Mỹ Xuyên\").")] = None,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Output = None,
+    codes: Codes = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -51,8 +52,10 @@ def who_leads_command(
         result = store.select(load_query("who_leads").text, bindings)
     finally:
         store.close()
-    title = f"Cơ quan chủ trì: {area}" + (f" — {bindings['unit'].value}" if unit else "")
-    print_result(result, chosen, title=title, table_columns=("unit", "agency", "number", "provision", "text"), output=output)
+    area_name = resolve.area_label(bindings["area"].value.rsplit("/", 1)[-1])
+    title = f"Cơ quan chủ trì: {area_name}" + (f" — {bindings['unit'].value}" if unit else "")
+    print_result(result, chosen, title=title, table_columns=("unit", "agency", "number", "provision", "text"), output=output,
+                 codes=codes, store=store.location)
 
 
 def _document_names(store: GraphStore) -> dict[str, str]:

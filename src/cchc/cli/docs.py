@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cchc.cli.console import err
-from cchc.cli.options import Endpoint, StoreDir, store_from
+from cchc.cli.options import Codes, Endpoint, StoreDir, store_from
 from cchc.cli.results import ResultFormat, print_result
 from cchc.errors import QueryError
 
@@ -17,6 +17,7 @@ app = typer.Typer(help="Các văn bản trong kho: liệt kê, gỡ bỏ.", no_a
 @app.command("list")
 def list_command(
     fmt: Annotated[ResultFormat, typer.Option("--format", help="table, csv hoặc json.")] = ResultFormat.table,
+    codes: Codes = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -31,6 +32,8 @@ def list_command(
             fmt,
             title="Văn bản trong kho",
             table_columns=("source", "doc_kind", "number", "issued", "unit", "unit_today", "agencies_today"),
+            codes=codes,
+            store=store.location,
         )
     finally:
         store.close()

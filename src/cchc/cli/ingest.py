@@ -28,12 +28,15 @@ def ingest_command(
     """Nạp văn bản vào kho đồ thị: mỗi văn bản một đồ thị có tên; nạp lại cùng văn bản thì thay thế, văn bản khác trùng định danh thì được lưu riêng."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from cchc.graph.pipeline import expand_paths, ingest
+    from cchc.graph.file_choice import choose_files
+    from cchc.graph.pipeline import ingest
 
-    files = list(expand_paths(paths))
+    files, skipped = choose_files(paths)
+    for left in skipped:  # nothing is left out without a word
+        err.print(f"Bỏ qua {left.path}: {left.reason}", soft_wrap=True, highlight=False, markup=False)
     if not files:
         raise InputFileError(", ".join(map(str, paths)), "không có tệp .txt, .md, .docx hoặc .pdf nào để nạp")
-    store = store_from(store_dir, endpoint)
+    store = store_from(store_dir, endpoint, create=True)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
             task = bar.add_task("Đang nạp", total=len(files))
@@ -68,7 +71,7 @@ def _report_table(ingested: list[IngestedDocument], location: str) -> Table:
         for column in ("Tệp", "Loại", "Số hiệu", "Điều khoản", "Phân công", "Bộ ba"):
             table.add_column(column)
         for doc in ingested:
-            table.add_row(doc.name, doc.kind, doc.number or "—", str(doc.provisions), str(doc.assignments), str(doc.triples))
+            table.add_row(doc.name, _kind(doc.kind), doc.number or "—", str(doc.provisions), str(doc.assignments), str(doc.triples))
         return table
     table = Table(title=title)
     for column in ("Loại", "Văn bản", "Điều khoản", "Phân công", "Bộ ba"):
@@ -79,10 +82,17 @@ def _report_table(ingested: list[IngestedDocument], location: str) -> Table:
         for i, value in enumerate((1, doc.provisions, doc.assignments, doc.triples)):
             row[i] += value
     for kind, row in sorted(totals.items(), key=lambda item: -item[1][0]):
-        table.add_row(kind, *map(_count, row))
+        table.add_row(_kind(kind), *map(_count, row))
     if len(totals) > 1:
         table.add_row("Cộng", *(_count(sum(row[i] for row in totals.values())) for i in range(4)), style="bold")
     return table
+
+
+def _kind(code: str) -> str:
+    """ "ke_hoach" → "Kế hoạch": people read the kind's name."""
+    from cchc.queries.labels import value_labels
+
+    return (value_labels("doc_kind") or {}).get(code, code)
 
 
 def _count(value: int) -> str:

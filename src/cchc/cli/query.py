@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from cchc.cli.console import out
-from cchc.cli.options import Endpoint, Output, StoreDir, store_from
+from cchc.cli.options import Codes, Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, print_result
 from cchc.errors import QueryError
 from cchc.graph.namespaces import sparql_prologue
@@ -36,6 +36,7 @@ def query_command(
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Output = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các văn bản còn hiệu lực vào ngày này (YYYY-MM-DD); truy vấn có tham số as_of nhận ngày đó.", show_default=False)] = None,
+    codes: Codes = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -65,7 +66,7 @@ def query_command(
         result = run_as_of(store, name, values, day) if day else run_query(store, name, values)
     finally:
         store.close()
-    print_result(result, chosen, title=name, output=output)
+    print_result(result, chosen, title=load_query(name).purpose.split(":")[0].rstrip("."), output=output, codes=codes, store=store.location)
 
 
 def read_query_text(query: str) -> str:
@@ -85,6 +86,7 @@ def sparql_command(
     query: Annotated[str, typer.Argument(help="Câu truy vấn SPARQL, @tệp.rq, hoặc - để đọc từ stdin.", show_default=False)],
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP + " Áp dụng cho SELECT.", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả của SELECT (mặc định: stdout; bắt buộc với xlsx).")] = None,
+    codes: Codes = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -99,7 +101,7 @@ def sparql_command(
     try:
         kind = form.group(1).upper()
         if kind == "SELECT":
-            print_result(store.select(full), chosen, output=output)
+            print_result(store.select(full), chosen, output=output, codes=codes, store=store.location)
             return
         if kind == "ASK":
             text = "true\n" if store.ask(full) else "false\n"

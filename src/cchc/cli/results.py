@@ -7,24 +7,23 @@ pure functions of ``cchc.generators.tables``, shared by every command that shows
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
 import typer
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal
 from rich.table import Table
 
 from cchc.cli.console import err, out
 from cchc.cli.paths import checked_output
 from cchc.errors import CchcError
 from cchc.generators import tables
-from cchc.graph.namespaces import PREFIXES, XSD
+from cchc.graph.namespaces import XSD
 from cchc.graph.store.base import SelectResult, Term
+from cchc.queries.labels import Column, people_view
 
 
 class ResultFormat(str, Enum):
@@ -40,50 +39,6 @@ FORMAT_HELP = "table, csv, json, md, html hoặc xlsx (xlsx cần --out; mặc �
 BINARY = {"xlsx"}
 _SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".ics": "ics"}
 
-# Column headers of the documents (md, html, xlsx) for the variables the named queries use;
-# csv and json keep the variable names, which programs rely on.
-COLUMN_LABELS = {
-    "ad_hoc": "Họp đột xuất",
-    "agency": "Cơ quan",
-    "area": "Lĩnh vực",
-    "area_name": "Lĩnh vực",
-    "body": "Ban, tổ",
-    "channel": "Kênh gửi",
-    "count": "Số cơ quan",
-    "day": "Ngày hạn",
-    "duty": "Loại nhiệm vụ",
-    "gap": "Chỗ trống",
-    "instrument": "Văn bản được dẫn",
-    "lead": "Cơ quan chủ trì",
-    "leads": "Các cơ quan chủ trì",
-    "links": "Số liên kết",
-    "month_in_period": "Tháng trong kỳ",
-    "notice_days": "Báo trước (ngày)",
-    "partner": "Cơ quan phối hợp",
-    "per_year": "Số lần/năm",
-    "period": "Kỳ báo cáo",
-    "relation": "Quan hệ",
-    "date": "Ngày",
-    "doc": "Văn bản",
-    "doc_kind": "Loại văn bản",
-    "function": "Chức năng",
-    "graph": "Đồ thị",
-    "issued": "Ngày ban hành",
-    "kind": "Loại",
-    "mode": "Vai trò",
-    "number": "Số hiệu",
-    "provision": "Điều khoản",
-    "provisions": "Điều khoản",
-    "recipient": "Gửi",
-    "reporter": "Báo cáo",
-    "rule": "Quy tắc",
-    "source": "Tệp nguồn",
-    "text": "Nội dung",
-    "title": "Trích yếu",
-    "unit": "Đơn vị",
-    "unit_today": "Đơn vị nay",
-    "agencies_today": "Cơ quan nay",
-}
 _INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 _DECIMALS = {XSD + t for t in ("decimal", "double", "float")}
 
@@ -173,22 +128,10 @@ def cell(term: Term | None) -> tables.Cell:
     return plain(term)
 
 
-def _short(term: Term | None) -> str:
-    if isinstance(term, NamedNode):
-        for prefix, iri in PREFIXES.items():
-            if term.value.startswith(iri):
-                return f"{prefix}:{term.value[len(iri):]}"
-    return plain(term)
-
-
 def _json_term(term: Term | None) -> object:
     if term is None:
         return None
     return term.value
-
-
-def column_label(variable: str) -> str:
-    return COLUMN_LABELS.get(variable, variable)
 
 
 def print_result(
@@ -197,37 +140,47 @@ def print_result(
     title: str | None = None,
     table_columns: tuple[str, ...] = (),
     output: Path | None = None,
+    codes: bool = False,
+    store: str | None = None,
 ) -> None:
-    """``table_columns`` narrows what a person sees on a terminal; the other formats keep every column."""
+    """JSON keeps the variables and codes, for programs; every other format is for people
+    (``cchc.queries.labels``): Vietnamese headers and labels, provisions as cited, codes
+    beside their labels only with ``codes``. ``table_columns`` narrows what a terminal shows;
+    ``store`` names the store read, said when nothing was found there."""
+    if not result.rows and store:
+        err.print(f"Không có kết quả trong kho {store}.", highlight=False)
     if fmt is ResultFormat.json:
         rows = [{k: _json_term(row.get(k)) for k in result.variables} for row in result.rows]
         if output is None:
             out.print_json(json.dumps(rows, ensure_ascii=False))
         else:
             emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, len(rows))
-    elif fmt is ResultFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.variables)
-        for row in result.rows:
-            writer.writerow([plain(row.get(k)) for k in result.variables])
-        if output is None:
-            out.file.write(buffer.getvalue())
-        else:
-            emit(buffer.getvalue(), output, len(result.rows))
+        return
+    if fmt is ResultFormat.table and output is not None:
+        raise OutputFormatError("định dạng table chỉ để xem trên màn hình; để ghi tệp hãy chọn --format md, html, xlsx, csv hoặc json")
+    shown = table_columns if fmt is ResultFormat.table and table_columns else result.variables
+    columns = people_view(shown, codes=codes)
+
+    def value(row: dict, column: Column) -> tables.Cell:
+        term = row.get(column.variable)
+        if term is None:
+            return None if fmt is ResultFormat.xlsx else ""
+        if fmt is ResultFormat.xlsx and column.show is str:
+            return cell(term)  # numbers and dates typed, so Excel sorts them right
+        return column.show(term.value)
+
+    headers = [c.header for c in columns]
+    rows = [[value(row, c) for c in columns] for row in result.rows]
+    if fmt is ResultFormat.csv:
+        text = tables.to_csv(headers, rows)
+        emit(text if output is None else "\ufeff" + text, output, len(rows))  # Excel reads a BOM as UTF-8
     elif fmt in (ResultFormat.md, ResultFormat.html, ResultFormat.xlsx):
-        columns = [column_label(v) for v in result.variables]
-        convert = cell if fmt is ResultFormat.xlsx else plain
-        rows = [[convert(row.get(k)) for k in result.variables] for row in result.rows]
-        write_table(fmt, columns, rows, output, title=title, sheet=title or "Kết quả")
+        write_table(fmt, headers, rows, output, title=title, sheet=title or "Kết quả")
     else:
-        if output is not None:
-            raise OutputFormatError("định dạng table chỉ để xem trên màn hình; để ghi tệp hãy chọn --format md, html, xlsx, csv hoặc json")
-        shown = table_columns or result.variables
         table = Table(title=title, show_lines=False)
-        for variable in shown:
-            table.add_column(variable, overflow="fold")
-        for row in result.rows:
-            table.add_row(*(_short(row.get(k)) for k in shown))
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*(tables.cell_text(v) for v in row))
         out.print(table)
         out.print(f"[dim]{len(result.rows)} dòng[/]")

@@ -20,7 +20,7 @@ def load_command(store_dir: StoreDir = None, endpoint: Endpoint = None) -> None:
     from cchc.graph.succession import library_version
     from cchc.graph.units_graph import UNITS_GRAPH, load_units
 
-    store = store_from(store_dir, endpoint)
+    store = store_from(store_dir, endpoint, create=True)
     try:
         loaded, triples = load_units(store)
     finally:
