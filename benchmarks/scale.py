@@ -71,7 +71,9 @@ def fingerprint(store_dir: Path) -> tuple[int, str]:
 
 def _cases(store: EmbeddedStore) -> dict[str, list[dict]]:
     """Parameters real users would pass: several units, areas and agencies of the store."""
-    units = [r["unit"] for r in store.select("SELECT DISTINCT ?unit WHERE { GRAPH ?g { ?g <https://w3id.org/cchc/ontology#regulatesUnit> ?unit } } LIMIT 20").rows]
+    units = [
+        r["unit"] for r in store.select("SELECT DISTINCT ?unit WHERE { GRAPH ?g { ?g <https://w3id.org/cchc/ontology#regulatesUnit> ?unit } } LIMIT 20").rows
+    ]
     agencies = ["Phòng Tư pháp", "Phòng Nội vụ", "Sở Nội vụ", "Văn phòng HĐND và UBND huyện"]
     areas = ["the_che", "thu_tuc_hanh_chinh", "chinh_phu_so", "cong_vu"]
     return {
@@ -204,7 +206,7 @@ def bench(documents: int, corpus_kind: str, jobs: list[int], rdflib_max: int, re
         try:
             cases = _cases(store)
             baseline = _Rdflib(store) if documents <= rdflib_max else None
-            print(f"\n| query | p50 ms | p95 ms | rdflib p50 ms | ratio |\n|---|---|---|---|---|")
+            print("\n| query | p50 ms | p95 ms | rdflib p50 ms | ratio |\n|---|---|---|---|---|")
             for name, params in cases.items():
                 text = load_query(name).text
                 ours = _latencies(lambda q, b: store.select(q, b), text, params, repeat)

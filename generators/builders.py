@@ -16,6 +16,10 @@ from typing import Any
 
 from cchc.generators.content import AREA_ORDER, Content, Duty, MeetingRule, ReportingRule, join_agencies
 from cchc.generators.document_model import Article, Chapter, Document, Header, Item, Section, Signature, Table, markers, to_complete
+
+# Kind and KINDS live in a module of their own, so ``cchc draft --help`` can list the kinds
+# without loading the builders; the rest of the code keeps taking them from here.
+from cchc.generators.draft_kinds import KINDS, Kind
 from cchc.generators.errors import DraftError
 from cchc.generators.legal_bases import kind_bases
 from cchc.generators.model_outline import follow
@@ -24,9 +28,6 @@ from cchc.generators.profile import Agency, Member, Profile, Rating
 from cchc.generators.templating import render
 from cchc.generators.vietnamese import BLANK, end_with, long_date, lower_first
 from cchc.generators.vocab import areas
-# Kind and KINDS live in a module of their own, so ``cchc draft --help`` can list the kinds
-# without loading the builders; the rest of the code keeps taking them from here.
-from cchc.generators.draft_kinds import KINDS, Kind
 from cchc.graph.agencies import held_agency
 
 TASK_HEADER = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm"]

@@ -129,7 +129,9 @@ def similarity(left: Article, right: Article, weights: Weights | None = None) ->
     return _score(_profile(left, weights), _profile(right, weights))
 
 
-def pair_articles(left: Sequence[Article], right: Sequence[Article], threshold: float = THRESHOLD) -> tuple[list[tuple[Article, Article, float]], list[Article], list[Article]]:
+def pair_articles(
+    left: Sequence[Article], right: Sequence[Article], threshold: float = THRESHOLD
+) -> tuple[list[tuple[Article, Article, float]], list[Article], list[Article]]:
     """Best-first one-to-one pairing above ``threshold``; returns (pairs, only left, only right)."""
     weights = Weights([t for article in (*left, *right) for t in (article.heading, _full_text(article))])
     left_profiles = [_profile(a, weights) for a in left]

@@ -31,12 +31,12 @@ from cchc.generators.compare_labels import (
     period_label,
     threshold,
 )
-from cchc.generators.compare_model import Cell, Comparison, CompareError, ProvisionRef, Row, Value
+from cchc.generators.compare_model import Cell, CompareError, Comparison, ProvisionRef, Row, Value
 from cchc.generators.compare_refs import DocumentIndex
 from cchc.graph.agencies import agency_key
 from cchc.graph.normalize import match_key
-from cchc.graph.succession import Fate
 from cchc.graph.store.base import GraphStore, SelectResult
+from cchc.graph.succession import Fate
 from cchc.queries.as_of import InForceFilter
 from cchc.queries.runner import load_query
 from cchc.queries.unit_fates import fate_in_store
@@ -124,7 +124,9 @@ class _Builder:
     def filtered(self, result: SelectResult) -> SelectResult:
         return self.in_force.rows(result) if self.in_force is not None else result
 
-    def row(self, section: str, label: str, make: Callable[[list[dict[str, str]]], list[Value]], rows: list[list[dict[str, str]]], compared: bool = True) -> Row:
+    def row(
+        self, section: str, label: str, make: Callable[[list[dict[str, str]]], list[Value]], rows: list[list[dict[str, str]]], compared: bool = True
+    ) -> Row:
         """One table row: ``make`` turns each unit's query rows into that unit's values."""
         cells = []
         for unit, unit_rows in zip(self.names, rows):
@@ -160,15 +162,16 @@ def build(store: GraphStore, units: list[Literal], area: str | None = None, alig
     rows.append(b.row("Đánh giá, xếp loại", "Ngưỡng xếp loại", lambda rs: [_rating(r, b.docs) for r in rs], b.per_unit("compare_ratings")))
     legal = b.per_unit("compare_legal_bases")
     rows.append(b.row("Căn cứ pháp lý", "Căn cứ ban hành", lambda rs: [_instrument(r, b.docs) for r in rs if r["relation"] == "based_on"], legal))
-    rows.append(b.row("Căn cứ pháp lý", "Văn bản được viện dẫn trong điều khoản", lambda rs: [_instrument(r, b.docs) for r in rs if r["relation"] == "cites"], legal))
+    rows.append(
+        b.row("Căn cứ pháp lý", "Văn bản được viện dẫn trong điều khoản", lambda rs: [_instrument(r, b.docs) for r in rs if r["relation"] == "cites"], legal)
+    )
     if area is None:
         rows += _par_rows(b)
     named = {row["graph"] for row in b.docs.rows}
     comparison = Comparison(units=b.names, rows=rows, area=area, documents={graph: b.docs.name(graph) for graph in sorted(named)})
     if align:
         assignments = b.per_unit("compare_assignments")
-        articles = [load_articles(rows_of(b.filtered(run(store, "compare_articles", unit))), b.docs, unit_rows)
-                    for unit, unit_rows in zip(units, assignments)]
+        articles = [load_articles(rows_of(b.filtered(run(store, "compare_articles", unit))), b.docs, unit_rows) for unit, unit_rows in zip(units, assignments)]
         comparison.alignments = align_units(b.names, articles, b.docs)
     return comparison
 
@@ -223,8 +226,9 @@ def _in_force_row(b: _Builder, as_of: dt.date) -> Row:
             values.append(Value(text=f"{b.docs.name(doc['doc'])}: {state}", key=state))
         return values
 
-    return b.row("Văn bản", f"Hiệu lực vào ngày {as_of.day:02d}/{as_of.month}/{as_of.year}", make,
-                 [b.docs.main_documents(unit) for unit in b.names], compared=False)
+    return b.row(
+        "Văn bản", f"Hiệu lực vào ngày {as_of.day:02d}/{as_of.month}/{as_of.year}", make, [b.docs.main_documents(unit) for unit in b.names], compared=False
+    )
 
 
 def _area_rows(b: _Builder, only: str | None) -> list[Row]:

@@ -44,7 +44,14 @@ def cell_text(cell: Cell, empty: str = "_Không quy định_") -> str:
 
 
 def to_markdown(comparison: Comparison) -> str:
-    lines = [f"# {escape(title_of(comparison))}", "", escape(summary_of(comparison)), "", "≠ : nội dung khác nhau giữa các đơn vị (so theo chức năng cơ quan); **chữ đậm**: không có ở mọi đơn vị.", ""]
+    lines = [
+        f"# {escape(title_of(comparison))}",
+        "",
+        escape(summary_of(comparison)),
+        "",
+        "≠ : nội dung khác nhau giữa các đơn vị (so theo chức năng cơ quan); **chữ đậm**: không có ở mọi đơn vị.",
+        "",
+    ]
     lines.append("| Nội dung | " + " | ".join(escape(u) for u in comparison.units) + " |")
     lines.append("|" + "---|" * (len(comparison.units) + 1))
     for section, rows in comparison.sections():
@@ -59,7 +66,8 @@ def to_markdown(comparison: Comparison) -> str:
             lines += [f"_{escape(alignment.left_document)} ↔ {escape(alignment.right_document)}_", ""]
             for pair in alignment.pairs:
                 lines.append(
-                    f"#### {escape(pair.left.label)} ({escape(pair.left.heading)}) ↔ {escape(pair.right.label)} ({escape(pair.right.heading)}) — {pair.score * 100:.0f}%"
+                    f"#### {escape(pair.left.label)} ({escape(pair.left.heading)}) ↔ "
+                    f"{escape(pair.right.label)} ({escape(pair.right.heading)}) — {pair.score * 100:.0f}%"
                 )
                 lines += ["", " ".join(_diff_part(part.op, part.text) for part in pair.diff), ""]
             for unit, articles in ((alignment.left_unit, alignment.only_left), (alignment.right_unit, alignment.only_right)):

@@ -44,7 +44,9 @@ def render(comparison: Comparison) -> RenderableType:
             table.add_row(label, *(cell_text(cell) for cell in row.cells), style="on grey15" if row.differs else None)
     parts: list[RenderableType] = [table]
     for alignment in comparison.alignments:
-        pairs = Table(title=f"{alignment.kind_label}: {alignment.left_unit} ↔ {alignment.right_unit}", caption=f"{alignment.left_document} ↔ {alignment.right_document}")
+        pairs = Table(
+            title=f"{alignment.kind_label}: {alignment.left_unit} ↔ {alignment.right_unit}", caption=f"{alignment.left_document} ↔ {alignment.right_document}"
+        )
         pairs.add_column(alignment.left_unit, overflow="fold")
         pairs.add_column(alignment.right_unit, overflow="fold")
         pairs.add_column("Tương đồng", justify="right")

@@ -19,7 +19,6 @@ from cchc.queries import resolve
 from cchc.queries.runner import load_query
 
 
-
 def _rows(store: GraphStore, unit: Literal | None = None) -> list[dict[str, str]]:
     bindings = {"unit": unit} if unit is not None else {}
     result = store.select(load_query("draft_assignments").text, bindings)

@@ -20,8 +20,8 @@ from cchc.generators.content import SourceDuty
 from cchc.generators.drafting import Source, make_draft
 from cchc.generators.errors import DraftError
 from cchc.generators.profile import Profile, parse_profile
-from cchc.graph.store.base import GraphStore
 from cchc.graph.normalize import loose_key
+from cchc.graph.store.base import GraphStore
 from cchc.graph.succession import Fate, Successor, fate
 from cchc.queries import resolve
 from cchc.queries.runner import run_query

@@ -20,13 +20,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from docx.table import Table as DocxTable, _Cell
+from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from cchc.generators import layout
+from cchc.generators.document_model import Article, Chapter, Document, Item, Section, Table
 from cchc.generators.docx_numbering import TextNumbering
 from cchc.generators.docx_package import clean_package
-from cchc.generators.document_model import Article, Chapter, Document, Item, Section, Table
 from cchc.generators.vietnamese import BLANK, long_date, lower_first
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER

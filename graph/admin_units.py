@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from itertools import chain
 from importlib import metadata
+from itertools import chain
 
 from vietnam_provinces import Province as _LibProvince
 from vietnam_provinces import Ward as _LibWard

@@ -84,12 +84,22 @@ def _lexicon() -> _Lexicon:
     starts = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{a})" for a in alternatives) + r")(?![\w])")
     short = {match_key(k): v for k, v in data["key_abbreviations"].items()}
     return _Lexicon(
-        starts, re.compile(_with_levels(data["levels"])), frozenset(data["stop"]), kinds, re.compile(data["collective_list"]),
-        re.compile(_with_levels(data["council_end"])), re.compile(data["dash_note"]), frozenset(data["field_heads"]), frozenset(data["phrase_openers"]), frozenset(data["standalone_posts"]), frozenset(data["addressed_posts"]),
+        starts,
+        re.compile(_with_levels(data["levels"])),
+        frozenset(data["stop"]),
+        kinds,
+        re.compile(data["collective_list"]),
+        re.compile(_with_levels(data["council_end"])),
+        re.compile(data["dash_note"]),
+        frozenset(data["field_heads"]),
+        frozenset(data["phrase_openers"]),
+        frozenset(data["standalone_posts"]),
+        frozenset(data["addressed_posts"]),
         tuple((match_key(k), match_key(v)) for k, v in data["same_posts"].items()),
         re.compile(r"[ \t]+" + data["steering_bodies"]),
         re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(short, key=len, reverse=True)) + r")(?!\w)"),
-        short, dict(data["head_abbreviations"]),
+        short,
+        dict(data["head_abbreviations"]),
         re.compile(r"(?:" + data["complement_heads"] + r")$"),
     )
 
@@ -138,9 +148,7 @@ def _extend(text: str, pos: int, need_capital: bool = True) -> int:
                 break
             if following and following.group(1) in lexicon.phrase_openers:  # "Sở Công Thương, Các doanh nghiệp"
                 break
-            if following and _capital(following.group(1)) and (
-                joins_council or not _lexicon().starts.match(text, following.start(1))
-            ):
+            if following and _capital(following.group(1)) and (joins_council or not _lexicon().starts.match(text, following.start(1))):
                 cursor = match.end()
                 continue
             break

@@ -16,8 +16,8 @@ import rdflib
 
 from cchc.graph import namespaces
 from cchc.graph.normalize import match_key
-from cchc.graph.phrases import phrase_alternation
 from cchc.graph.ontology import vocabulary_graph
+from cchc.graph.phrases import phrase_alternation
 
 SKOS = rdflib.Namespace(namespaces.SKOS)
 CUE = rdflib.URIRef(namespaces.CCHC + "cue")

@@ -249,7 +249,7 @@ def _walk(
     headings = [*context, heading] if heading else context
     near = " ".join(headings[-2:])
     if heading_duty:
-        for text, cut in _clauses(heading_duty):
+        for text, _cut in _clauses(heading_duty):
             yield DutyUnit(text, provision, prefix, active, near, heading_duty, "seg.unit.heading")
     if preamble:
         # The opening of a directive or letter assigns work only in sentences naming their

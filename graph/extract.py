@@ -17,19 +17,29 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from cchc.graph.agencies import agency_key, find_mentions, head_at, held_agency
-from cchc.graph.duties import duty_units, heading_subjects, strip_prefix
-from cchc.graph.rules import rule
-from cchc.graph.roles import Carry, roles
 from cchc.graph.area_model import DocumentStats, predict_areas
 from cchc.graph.areas import GENERIC, area_of_opening, area_scores, classify
+from cchc.graph.duties import duty_units, heading_subjects, strip_prefix
 from cchc.graph.functions import function_of
 from cchc.graph.literals import may_hold
 from cchc.graph.model import (
-    Agency, Assignment, Facts, Meeting, Membership, ParsedDocument, PlanTask, Provision, RatingRule, ReportingObligation, Span,
+    Agency,
+    Assignment,
+    Facts,
+    Meeting,
+    Membership,
+    ParsedDocument,
+    PlanTask,
+    Provision,
+    RatingRule,
+    ReportingObligation,
+    Span,
 )
 from cchc.graph.normalize import match_key
 from cchc.graph.ratings import rating_rules
 from cchc.graph.reporting import reporting_obligations
+from cchc.graph.roles import Carry, roles
+from cchc.graph.rules import rule
 from cchc.graph.tasks import plan_tasks, step_area
 from cchc.resources import read_text
 
@@ -238,7 +248,11 @@ def _read_duties(part: ParsedDocument, out: _Collector) -> None:
             labelled = role.rule.startswith("role.label")
             key = (labelled, role.mode == "giam_sat")
             if key not in decided:
-                decided[key] = [(classify(unit.context, unit.text), "area.cue.context", None)] if labelled else _decide_areas(unit.text, unit.context, role.mode, stats, title)
+                decided[key] = (
+                    [(classify(unit.context, unit.text), "area.cue.context", None)]
+                    if labelled
+                    else _decide_areas(unit.text, unit.context, role.mode, stats, title)
+                )
             for area, area_rule, score in decided[key]:
                 out.add(role.agency, role.mode, area, unit.provision, unit.whole, role.rule, area_rule, score)
 
@@ -311,9 +325,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         task_stats = DocumentStats.from_texts(task.content for task in found_tasks)
         for task in found_tasks:
             decided = (
-                [(step_area(), "area.procedure_step", None)]
-                if task.step
-                else _decide_areas(task.content, "", "chu_tri", task_stats, part.metadata.title or "")
+                [(step_area(), "area.procedure_step", None)] if task.step else _decide_areas(task.content, "", "chu_tri", task_stats, part.metadata.title or "")
             )
             task = replace(task, area=decided[0][0])
             tasks.append(task)
@@ -385,5 +397,3 @@ def _agencies(assignments: tuple[Assignment, ...], titled: dict[str, list[str]])
     for key, spellings in names.items():
         spellings.extend(t for t in dict.fromkeys(titled.get(key, [])) if t not in spellings)
     return tuple(Agency(s[0], function_of(s[0]), aliases=tuple(s[1:])) for s in names.values())
-
-

@@ -14,11 +14,11 @@ from functools import cache
 import rdflib
 from rdflib.namespace import SKOS
 
-from cchc.graph.namespaces import CCHC, VOCAB
-from cchc.graph.phrases import phrase_alternation
-from cchc.graph.normalize import match_key
 from cchc.graph.agencies import field_heads
+from cchc.graph.namespaces import CCHC, VOCAB
+from cchc.graph.normalize import match_key
 from cchc.graph.ontology import vocabulary_graph
+from cchc.graph.phrases import phrase_alternation
 
 LEVEL_LABEL = rdflib.URIRef(CCHC + "levelLabel")
 SCHEME = rdflib.URIRef(VOCAB + "function")

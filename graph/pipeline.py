@@ -30,7 +30,6 @@ from cchc.graph.store.base import GraphStore
 from cchc.graph.structure import effective_metadata, parse_document
 
 
-
 @dataclass(frozen=True)
 class DocumentGraph:
     """One document, fully processed and ready to store."""

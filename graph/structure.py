@@ -17,17 +17,28 @@ from cchc.graph.agencies import find_mentions
 from cchc.graph.bases import citation, date_in, legal_bases
 from cchc.graph.citations import find_references
 from cchc.graph.cleanse import join_broken_lines
-from cchc.graph.ocr import repair
 from cchc.graph.footnotes import Note, split_footnotes
 from cchc.graph.gazetteer import document_province
 from cchc.graph.kinds import expanded, headings, notation_of
-from cchc.graph.units import authority_line, deciding_line, regulated_unit
 from cchc.graph.model import Citation, DocumentMetadata, Footnote, ParsedDocument, Provision, Signer, SourceText, Span
 from cchc.graph.normalize import fold, nfc
+from cchc.graph.ocr import repair
+from cchc.graph.units import authority_line, deciding_line, regulated_unit
 from cchc.resources import read_text
 
 _RANK = {"preamble": -1, "closing": -1, "part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 3, "clause": 4, "point": 5, "indent": 6}
-_EID = {"preamble": "preamble", "closing": "closing", "part": "part", "chapter": "chp", "section": "sec", "article": "art", "roman": "sec", "clause": "para", "point": "point", "indent": "indent"}
+_EID = {
+    "preamble": "preamble",
+    "closing": "closing",
+    "part": "part",
+    "chapter": "chp",
+    "section": "sec",
+    "article": "art",
+    "roman": "sec",
+    "clause": "para",
+    "point": "point",
+    "indent": "indent",
+}
 _KIND = {"roman": "item", "clause": "clause"}
 _AUTHORITY_START = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHÁNH )")
 _CASE_SENSITIVE = {"authority", "inner_authority", "deputy_title", "number", "citation_issuer"}
@@ -187,7 +198,7 @@ def _kind_key(text: str) -> str | None:
 
 
 def _person_name(text: str) -> bool:
-    """"Phan Thị Kim Oanh": two to five capitalised words of letters, not all in capitals."""
+    """ "Phan Thị Kim Oanh": two to five capitalised words of letters, not all in capitals."""
     words = text.split()
     return 2 <= len(words) <= 5 and not text.isupper() and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
@@ -321,7 +332,7 @@ def _metadata(lines: list[str], kind_default: str = "other") -> DocumentMetadata
             header_end = min(index, _HEADER_LINES)
             preamble_start = index + 1
             kind = p.kinds[key]
-            rest = text[len(key):].strip()
+            rest = text[len(key) :].strip()
             title_lines = [rest] if rest else []
             following = [t for t in cleaned[index + 1 : index + 8] if t][:3]
             for follow in following:
@@ -413,9 +424,7 @@ def _parse_part(source: SourceText, lines: list[str], first_line: int, offsets: 
     closing = next((p for p in frozen if p.kind == "closing"), None)
     body = tuple(p for p in frozen if p.kind not in ("preamble", "closing"))
     warnings = () if any(p.kind == "article" for top in body for p in top.walk()) else ("không tìm thấy Điều nào",)
-    part = ParsedDocument(
-        source=source, metadata=_metadata(lines), body=body, warnings=warnings, preamble=preamble, closing=closing
-    )
+    part = ParsedDocument(source=source, metadata=_metadata(lines), body=body, warnings=warnings, preamble=preamble, closing=closing)
     return replace(part, references=find_references(part))
 
 

@@ -103,7 +103,7 @@ def plan_tasks(doc: ParsedDocument, prefix: str = "") -> list[PlanTask]:
             if not content or not lead:
                 continue  # a group row such as "| I. Kinh tế số |"
 
-            def cell(role: str) -> str | None:
+            def cell(role: str, cells: list[str] = cells, roles: dict[str, int] = roles) -> str | None:
                 return cells[roles[role]] or None if role in roles else None
 
             tasks.append(

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Literal, NamedNode
 
 from cchc.errors import QueryError
-from cchc.graph.namespaces import CCHC, SKOS, VOCAB, sparql_prologue
-from cchc.graph.agencies import agency_key
 from cchc.graph import levels
+from cchc.graph.agencies import agency_key
+from cchc.graph.namespaces import CCHC, SKOS, VOCAB, sparql_prologue
 from cchc.graph.normalize import loose_key
 from cchc.graph.ontology import vocabulary_triples
 

@@ -13,7 +13,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat,
 
 from cchc.errors import QueryError, StoreError
 from cchc.graph.namespaces import CCHC, GRAPH
-from cchc.graph.store.base import Bindings, SelectResult, Term
+from cchc.graph.store.base import Bindings, SelectResult
 from cchc.graph.store.bindings import with_values
 from cchc.graph.store.ntriples import drop_silent
 

@@ -37,6 +37,7 @@ from cchc import __version__
 from cchc.errors import CchcError
 from cchc.graph.namespaces import PREFIXES
 from cchc.graph.store import DEFAULT_HOST, DEFAULT_PORT
+
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is a mistake or an attack, not a question
 QUERY_PATHS = ("/query", "/sparql", "/")
 UPDATE_PATHS = ("/update", "/statements")
@@ -484,9 +485,7 @@ def make_server(
 ) -> SparqlServer:
     """Open the store read-only and bind; refuses a non-loopback address unless allowed."""
     if not is_loopback(host) and not allow_remote:
-        raise EndpointError(
-            f"địa chỉ {host} mở điểm truy cập ra mạng; nếu thật sự muốn, thêm --allow-remote (mặc định chỉ {DEFAULT_HOST})"
-        )
+        raise EndpointError(f"địa chỉ {host} mở điểm truy cập ra mạng; nếu thật sự muốn, thêm --allow-remote (mặc định chỉ {DEFAULT_HOST})")
     store = open_read_only(store_dir)
     try:
         return SparqlServer(store, (host, port), union_default_graph=union_default_graph, log=log)

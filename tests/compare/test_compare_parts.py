@@ -8,8 +8,8 @@ from cchc.generators.compare_align import pair_articles, word_diff
 from cchc.generators.compare_html import to_html
 from cchc.generators.compare_labels import cadence, eid_label, provision_label, threshold
 from cchc.generators.compare_md import to_markdown
-from cchc.generators.compare_survey import level_word
 from cchc.generators.compare_model import Article, Cell, Comparison, ProvisionRef, Row, Value
+from cchc.generators.compare_survey import level_word
 
 
 def test_provision_labels_read_as_officials_cite_them() -> None:

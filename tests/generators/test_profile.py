@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
 from cchc.cli.app import app
 from cchc.generators.errors import ProfileError
 from cchc.generators.profile import parse_profile
-
-from pathlib import Path
 
 PROFILES = sorted((Path(__file__).resolve().parents[2] / "examples" / "profiles").glob("*.yaml"))
 

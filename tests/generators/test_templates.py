@@ -14,7 +14,8 @@ from cchc.generators.document_model import Item, number_items
 from cchc.generators.drafting import make_draft, render
 from cchc.generators.errors import TemplateError
 from cchc.generators.outline import parse_outline
-from cchc.generators.templating import outline_escape, render as render_template
+from cchc.generators.templating import outline_escape
+from cchc.generators.templating import render as render_template
 from cchc.generators.vietnamese import long_date
 from cchc.graph.numbering import point_letter, roman
 

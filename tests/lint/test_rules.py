@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from cchc.graph.model import RatingRule, ReportingObligation
+from cchc.graph.numbering import provision_label
+from cchc.graph.numbering import roman_value as roman
 from cchc.lint import lint_file, rules
 from cchc.lint.agencies import changes
 from cchc.lint.duties import par_areas
-from cchc.graph.numbering import provision_label
-from cchc.graph.numbering import roman_value as roman
 from cchc.lint.numbering import sequence_problems
 from cchc.lint.ratings import scale_problems
 from cchc.lint.registry import FAMILIES, document_checks

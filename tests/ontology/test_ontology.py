@@ -104,7 +104,7 @@ def test_reasoning_without_java_says_so(monkeypatch, tmp_path: Path) -> None:
 
 
 def test_every_ingested_sample_conforms_to_the_shapes() -> None:
-    from pyoxigraph import Dataset, Quad, RdfFormat, serialize
+    from pyoxigraph import Quad, RdfFormat, serialize
 
     from cchc.graph.pipeline import build_graph
 

@@ -7,8 +7,8 @@ from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
 from cchc.errors import QueryError, StoreError
 from cchc.graph.store import open_store
-from cchc.graph.store.embedded import EmbeddedStore
 from cchc.graph.store.bindings import with_values
+from cchc.graph.store.embedded import EmbeddedStore
 from cchc.graph.store.remote import RemoteStore, derive_update_url
 
 EX = "https://example.org/"

@@ -125,8 +125,9 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def ingested(virtuoso: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     """The sample corpus ingested by the CLI into Virtuoso and into an embedded store."""
-    from cchc.cli.app import app
     from typer.testing import CliRunner
+
+    from cchc.cli.app import app
 
     runner = CliRunner()
     embedded = tmp_path_factory.mktemp("embedded") / "store"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from synth_support import SEED, UNITS, manifest
+
 from cchc.graph.read import read_document
 from cchc.synth.corpus import Options, write_corpus
-from synth_support import SEED, UNITS, manifest
 
 
 def _files(out: Path) -> dict[str, Path]:

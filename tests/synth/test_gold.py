@@ -56,10 +56,11 @@ def test_every_perturbation_is_one_the_scorer_forgives(scorer: ModuleType) -> No
 
 def test_gold_is_what_the_generator_put_in(rows: list[dict], corpus: Path) -> None:
     """Assignments come from the draft, not from a reading: the extractor's output is not consulted."""
+    from synth_support import SEED
+
     from cchc.synth.documents import draft_unit, plan_documents
     from cchc.synth.gold import gold_facts
     from cchc.synth.units import make_unit
-    from synth_support import SEED
 
     unit = make_unit(SEED, 0)
     for drafted in draft_unit(unit, SEED, plan_documents(unit, SEED, 0.2)):

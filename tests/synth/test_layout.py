@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from synth_support import UNITS, manifest
 from typer.testing import CliRunner
 
 from cchc.cli.app import app
 from cchc.synth.corpus import Options, write_corpus
 from cchc.synth.errors import SynthError
 from cchc.synth.units import ascii_slug
-from synth_support import UNITS, manifest
 
 runner = CliRunner()
 

@@ -69,10 +69,15 @@ def compare_command(
     units: Annotated[Optional[list[str]], typer.Argument(help='Các đơn vị cần so sánh (ít nhất hai), vd. "Mỹ Xuyên" "Chợ Mới".', show_default=False)] = None,
     all_units: Annotated[bool, typer.Option("--all", help="Mọi đơn vị trong kho (cần --area): ai chủ trì lĩnh vực đó ở đâu.")] = False,
     area: Annotated[Optional[str], typer.Option("--area", help='Lĩnh vực: "thể chế", "TTHC", "chính phủ số"…', show_default=False)] = None,
-    fmt: Annotated[Optional[CompareFormat], typer.Option("--format", help="html, docx, md, csv hoặc json (mặc định: bảng trên màn hình).", show_default=False)] = None,
+    fmt: Annotated[
+        Optional[CompareFormat], typer.Option("--format", help="html, docx, md, csv hoặc json (mặc định: bảng trên màn hình).", show_default=False)
+    ] = None,
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả (mặc định: stdout; docx cần --out).", show_default=False)] = None,
     align: Annotated[bool, typer.Option("--align/--no-align", help="Đối chiếu từng Điều của các văn bản cùng loại.")] = True,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="So sánh các đơn vị như vào ngày này (YYYY-MM-DD): đơn vị còn hay không, văn bản nào còn hiệu lực.", show_default=False)] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="So sánh các đơn vị như vào ngày này (YYYY-MM-DD): đơn vị còn hay không, văn bản nào còn hiệu lực.", show_default=False),
+    ] = None,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -91,7 +96,7 @@ def compare_command(
     if all_units and units:
         raise CompareError("dùng --all hoặc nêu tên đơn vị, không dùng cả hai")
     if all_units and not area:
-        raise CompareError("--all cần --area LĨNH_VỰC (vd. --all --area \"thể chế\")")
+        raise CompareError('--all cần --area LĨNH_VỰC (vd. --all --area "thể chế")')
     if not all_units and len(units) < 2:
         raise CompareError("cần ít nhất hai đơn vị để so sánh (hoặc dùng --all --area LĨNH_VỰC)")
     wanted_area = resolve.area(area) if area else None

@@ -29,7 +29,7 @@ def draft_command(
     kind: Annotated[DraftKind, typer.Argument(help="Loại văn bản: " + ", ".join(KINDS), show_default=False)],
     profile: Annotated[Path, typer.Option("--profile", help="Hồ sơ đơn vị (YAML), xem examples/profiles/.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Tệp kết quả (.docx, .md, .html).", show_default=False)],
-    like: Annotated[Optional[str], typer.Option("--like", help="Lấy phân công theo văn bản của một đơn vị trong kho (vd. \"Mỹ Xuyên\").")] = None,
+    like: Annotated[Optional[str], typer.Option("--like", help='Lấy phân công theo văn bản của một đơn vị trong kho (vd. "Mỹ Xuyên").')] = None,
     consensus: Annotated[bool, typer.Option("--consensus", help="Lấy phân công mà đa số đơn vị trong kho thống nhất.")] = False,
     fmt: Annotated[Optional[DraftFormat], typer.Option("--format", help="docx, md hoặc html (mặc định: theo đuôi tệp --out).")] = None,
     templates: Annotated[Optional[Path], typer.Option("--templates", help="Thư mục mẫu Jinja2 thay cho mẫu có sẵn.")] = None,
@@ -37,7 +37,10 @@ def draft_command(
     pair: Annotated[bool, typer.Option("--pair", help="Ghi Quyết định và văn bản ban hành kèm thành hai tệp.")] = False,
     attached: Annotated[AttachedKind, typer.Option("--for", help="Với quyet-dinh: văn bản được ban hành kèm.")] = "quy-che-bcd",
     check: Annotated[bool, typer.Option("--check", help="Đọc lại bản .docx bằng bộ trích xuất và so với nội dung đã soạn.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Thoát với mã 1 khi phải bổ sung phân công mặc định, còn chỗ «[cần bổ sung: …]» hoặc đọc lại khác nội dung đã soạn.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Thoát với mã 1 khi phải bổ sung phân công mặc định, còn chỗ «[cần bổ sung: …]» hoặc đọc lại khác nội dung đã soạn."),
+    ] = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -94,8 +97,11 @@ def draft_command(
         target.write_bytes(report_bytes(data, "json" if report.suffix.lower() == ".json" else "md"))
         err.print(f"Đã ghi báo cáo nguồn {target}")
     if strict and (draft.content.filled or draft.to_complete or problems):
-        err.print(f"[red]--strict:[/] {len(draft.content.filled)} chỗ đã bổ sung theo mặc định, {len(draft.to_complete)} chỗ còn phải viết, "
-                  f"{len(problems or [])} chỗ đọc lại khác; cần rà soát trước khi dùng.", soft_wrap=True)
+        err.print(
+            f"[red]--strict:[/] {len(draft.content.filled)} chỗ đã bổ sung theo mặc định, {len(draft.to_complete)} chỗ còn phải viết, "
+            f"{len(problems or [])} chỗ đọc lại khác; cần rà soát trước khi dùng.",
+            soft_wrap=True,
+        )
         raise typer.Exit(1)
 
 
@@ -117,4 +123,3 @@ def _check(draft, docx_files: list[Path] | None) -> list[str]:
 
 def register(app: typer.Typer) -> None:
     app.command("draft")(draft_command)
-

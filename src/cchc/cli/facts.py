@@ -22,7 +22,9 @@ def facts_command(
     file: Annotated[Path, typer.Argument(help="Tệp văn bản (.txt, .md, .docx, .pdf).", show_default=False)],
     fmt: Annotated[FactsFormat, typer.Option("--format", help="json (hợp đồng cchc-facts/1) hoặc text.")] = FactsFormat.text,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Bảng mã nếu không tự nhận được.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Ghi kèm mỗi phân công: quy tắc đã tạo ra nó, cách xác định lĩnh vực (điểm của mô hình) và vị trí trong văn bản.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Ghi kèm mỗi phân công: quy tắc đã tạo ra nó, cách xác định lĩnh vực (điểm của mô hình) và vị trí trong văn bản.")
+    ] = False,
 ) -> None:
     """In các dữ kiện trích xuất từ một văn bản (phân công, họp, báo cáo…)."""
     # The extraction pipeline is most of the toolkit: loaded when a document is read, not at start-up.

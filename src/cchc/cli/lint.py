@@ -113,18 +113,20 @@ def print_table(report: LintReport) -> None:
     out.print(escape(summary(report)), highlight=False)
 
 
-HELP = "\n\n".join((
-    "Kiểm tra lỗi của một văn bản (TỆP) hoặc các văn bản của một đơn vị trong kho (ĐƠN VỊ).",
-    "Mỗi lỗi có mã quy tắc, mức độ (Lỗi, Cảnh báo, Lưu ý), vị trí (điều, khoản, điểm), nội dung và đề xuất sửa: "
-    "ngưỡng xếp loại ngược, chồng lấn hoặc bỏ trống; dẫn chiếu sai điều; cùng một văn bản được ghi ngày khác nhau; "
-    "chú thích, chương, điều, khoản, điểm đánh số sai; số, ngày để trống; lĩnh vực Chỉ số CCHC chưa có hoặc có nhiều "
-    "cơ quan chủ trì; thành viên không có nhiệm vụ; một cơ quan vừa chủ trì vừa phối hợp, hoặc nhiều cơ quan chủ trì, một nhiệm vụ; báo cáo thiếu nơi nhận, thời hạn hoặc gửi sai cấp; cơ quan đã hợp nhất hoặc "
-    "thuộc cấp huyện (xét theo ngày của văn bản; với ĐƠN VỊ, theo hôm nay; --as-of để chọn ngày khác).",
-    "Với ĐƠN VỊ, các lỗi cần văn bản gốc (số, ngày để trống, chú thích, đánh số, dẫn chiếu, ngày trích dẫn) "
-    "không được kiểm tra. Với --out, dạng bảng được ghi thành Markdown.",
-    "Mã thoát: 1 khi có ít nhất một lỗi mức “Lỗi”; 0 khi chỉ có cảnh báo, lưu ý hoặc không có gì; "
-    "2 khi không đọc được tệp.",
-))
+HELP = "\n\n".join(
+    (
+        "Kiểm tra lỗi của một văn bản (TỆP) hoặc các văn bản của một đơn vị trong kho (ĐƠN VỊ).",
+        "Mỗi lỗi có mã quy tắc, mức độ (Lỗi, Cảnh báo, Lưu ý), vị trí (điều, khoản, điểm), nội dung và đề xuất sửa: "
+        "ngưỡng xếp loại ngược, chồng lấn hoặc bỏ trống; dẫn chiếu sai điều; cùng một văn bản được ghi ngày khác nhau; "
+        "chú thích, chương, điều, khoản, điểm đánh số sai; số, ngày để trống; lĩnh vực Chỉ số CCHC chưa có hoặc có nhiều "
+        "cơ quan chủ trì; thành viên không có nhiệm vụ; một cơ quan vừa chủ trì vừa phối hợp, hoặc nhiều cơ quan chủ trì, "
+    "một nhiệm vụ; báo cáo thiếu nơi nhận, thời hạn hoặc gửi sai cấp; cơ quan đã hợp nhất hoặc "
+        "thuộc cấp huyện (xét theo ngày của văn bản; với ĐƠN VỊ, theo hôm nay; --as-of để chọn ngày khác).",
+        "Với ĐƠN VỊ, các lỗi cần văn bản gốc (số, ngày để trống, chú thích, đánh số, dẫn chiếu, ngày trích dẫn) "
+        "không được kiểm tra. Với --out, dạng bảng được ghi thành Markdown.",
+        "Mã thoát: 1 khi có ít nhất một lỗi mức “Lỗi”; 0 khi chỉ có cảnh báo, lưu ý hoặc không có gì; 2 khi không đọc được tệp.",
+    )
+)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from cchc.graph.store import open_store
 from cchc.errors import StoreError
+from cchc.graph.store import open_store
 from cchc.graph.store.base import GraphStore
 
 StoreDir = Annotated[

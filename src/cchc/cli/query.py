@@ -32,10 +32,13 @@ def parse_params(params: list[str]) -> dict[str, str]:
 
 def query_command(
     name: Annotated[Optional[str], typer.Argument(help="Tên truy vấn (bỏ trống để xem danh sách).", show_default=False)] = None,
-    param: Annotated[list[str], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = [],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = None,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Output = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Chỉ các văn bản còn hiệu lực vào ngày này (YYYY-MM-DD); truy vấn có tham số as_of nhận ngày đó.", show_default=False)] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", help="Chỉ các văn bản còn hiệu lực vào ngày này (YYYY-MM-DD); truy vấn có tham số as_of nhận ngày đó.", show_default=False),
+    ] = None,
     codes: Codes = False,
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
@@ -55,7 +58,7 @@ def query_command(
             table.add_row(query.name, query.purpose, params)
         out.print(table)
         return
-    values = parse_params(param)
+    values = parse_params(param or [])
     load_query(name)  # unknown names fail before a store is opened
     try:
         day = dt.date.fromisoformat(as_of) if as_of is not None else None

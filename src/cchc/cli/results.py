@@ -39,7 +39,24 @@ FORMAT_HELP = "table, csv, json, md, html hoặc xlsx (xlsx cần --out; mặc �
 BINARY = {"xlsx"}
 _SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".ics": "ics"}
 
-_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_INTEGERS = {
+    XSD + t
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 _DECIMALS = {XSD + t for t in ("decimal", "double", "float")}
 
 

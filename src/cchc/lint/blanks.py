@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from cchc.graph.structure import clean
 from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding, data
-from cchc.lint.text import excerpt
 from cchc.lint.registry import check
-from cchc.graph.structure import clean
+from cchc.lint.text import excerpt
 
 
 @cache

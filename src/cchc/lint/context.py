@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from cchc.graph.kinds import kinds
 from cchc.graph.model import Facts, ParsedDocument, Provision
+from cchc.graph.numbering import provision_label
 from cchc.graph.structure import effective_metadata, patterns
 from cchc.lint.findings import Finding, data, make
-from cchc.graph.numbering import provision_label
 
 _PARTIAL_DATE = re.compile(
     # a date whose day is left blank: "ngày /01/2024", "ngày … tháng … năm 2025"

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from cchc.graph.model import Provision, Reference
+from cchc.graph.numbering import provision_label
 from cchc.lint.context import LintContext, Part
 from cchc.lint.findings import Finding, data
-from cchc.graph.numbering import provision_label
 from cchc.lint.registry import check
 from cchc.lint.text import bigrams, excerpt, syllables
 

@@ -22,13 +22,19 @@ from pyoxigraph import Literal
 from cchc.graph.agencies import agency_key
 from cchc.graph.model import RatingRule, ReportingObligation
 from cchc.graph.normalize import match_key
+from cchc.graph.numbering import provision_label
 from cchc.graph.store.base import GraphStore
 from cchc.lint import agencies as agency_rules
 from cchc.lint.duties import (
-    Lead, area_problems, context_areas, heading_text, named_areas, par_areas, specific_areas,
+    Lead,
+    area_problems,
+    context_areas,
+    heading_text,
+    named_areas,
+    par_areas,
+    specific_areas,
 )
 from cchc.lint.findings import Finding, data, make, sort_key
-from cchc.graph.numbering import provision_label
 from cchc.lint.ratings import scale_problems, threshold_excerpt
 from cchc.lint.reporting import reporting_problems
 from cchc.lint.run import LintReport
