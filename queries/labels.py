@@ -64,6 +64,9 @@ def provision_text(iri: str) -> str:
 
 
 def provisions_text(value: str) -> str:
+    """The provisions a cell lists; a cell of another kind (a count) as it is."""
+    if not value.startswith(("http://", "https://")):
+        return value
     return "; ".join(provision_text(iri) for iri in value.split())
 
 
