@@ -57,6 +57,31 @@ def sparql_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def sample_store_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five sample documents ingested once for the whole run; never opened by a test.
+    Tests get copies (``sample_store``), so a test that writes cannot change another's."""
+    from cchc.graph.pipeline import ingest
+    from cchc.graph.store.embedded import EmbeddedStore
+
+    directory = tmp_path_factory.mktemp("samples") / "store"
+    store = EmbeddedStore(directory)
+    try:
+        report = ingest(store, [CORPUS])
+    finally:
+        store.close()
+    assert not report.failed, report.failed
+    return directory
+
+
+@pytest.fixture(scope="module")
+def sample_store(sample_store_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A module's own copy of the ingested sample store (a directory copy: no ingest)."""
+    target = tmp_path_factory.mktemp("sample-copy") / "store"
+    shutil.copytree(sample_store_master, target)
+    return target
+
+
 @pytest.fixture
 def remote_store(sparql_server: str):
     """A RemoteStore on the shared server, emptied before each test."""

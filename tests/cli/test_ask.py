@@ -15,10 +15,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def embedded(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    store = str(tmp_path_factory.mktemp("ask") / "store")
-    assert runner.invoke(app, ["ingest", "--store", store, str(CORPUS)]).exit_code == 0
-    return ["--store", store]
+def embedded(sample_store: Path) -> list[str]:
+    return ["--store", str(sample_store)]
 
 
 @pytest.fixture(params=["embedded", "remote"])

@@ -63,10 +63,8 @@ def plan_store(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    store = str(tmp_path_factory.mktemp("corpus") / "store")
-    assert runner.invoke(app, ["ingest", "--store", store, str(CORPUS)]).exit_code == 0
-    return ["--store", store]
+def corpus_store(sample_store: Path) -> list[str]:
+    return ["--store", str(sample_store)]
 
 
 def rows(store: list[str], year: int = 2026) -> list[dict]:

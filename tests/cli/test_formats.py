@@ -23,11 +23,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    directory = str(tmp_path_factory.mktemp("formats") / "store")
-    result = runner.invoke(app, ["ingest", "--store", directory, str(CORPUS)])
-    assert result.exit_code == 0, result.output
-    return ["--store", directory]
+def store(sample_store: Path) -> list[str]:
+    return ["--store", str(sample_store)]
 
 
 def cli(*args: str):

@@ -18,10 +18,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
-    store = str(tmp_path_factory.mktemp("library") / "store")
-    assert runner.invoke(app, ["ingest", "--store", store, str(CORPUS)]).exit_code == 0
-    return store
+def store_dir(sample_store: Path) -> str:
+    return str(sample_store)
 
 
 @pytest.fixture(params=["embedded", "remote"])

@@ -36,14 +36,11 @@ def drafted(profiles, tmp_path_factory):
     return made
 
 
-@pytest.fixture(scope="session")
-def corpus_store(tmp_path_factory):
-    """An embedded store holding the five sample regulations."""
-    from cchc.graph.pipeline import ingest
+@pytest.fixture(scope="module")
+def corpus_store(sample_store):
+    """An embedded store holding the five sample regulations (the module's copy), open."""
     from cchc.graph.store.embedded import EmbeddedStore
 
-    store = EmbeddedStore(tmp_path_factory.mktemp("draft-store") / "store")
-    report = ingest(store, [CORPUS])
-    assert not report.failed, report.failed
+    store = EmbeddedStore(sample_store)
     yield store
     store.close()

@@ -62,11 +62,8 @@ def test_unreadable_files_are_one_line(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    location = str(tmp_path_factory.mktemp("lint") / "store")
-    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
-    assert cli("ingest", "--store", location, str(corpus)).exit_code == 0
-    return ["--store", location]
+def store(sample_store: Path) -> list[str]:
+    return ["--store", str(sample_store)]
 
 
 def test_unit_on_the_graph(store: list[str]) -> None:

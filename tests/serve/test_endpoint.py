@@ -31,11 +31,8 @@ INSERTED = "ASK { <http://example.org/s> ?p ?o }"
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("serve") / "store"
-    result = runner.invoke(app, ["ingest", "--store", str(directory), str(CORPUS)])
-    assert result.exit_code == 0, result.output
-    return directory
+def store_dir(sample_store: Path) -> Path:
+    return sample_store
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def location(sample_store: str) -> str:
-    return sample_store
+def location(sample_store_path: str) -> str:
+    return sample_store_path
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def store(sample_store: str) -> str:
-    return sample_store
+def store(sample_store_path: str) -> str:
+    return sample_store_path
 
 
 def test_docs_list_gives_each_units_fate(store: str) -> None:
