@@ -7,11 +7,10 @@ provisions they come from, for a spreadsheet.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from cchc.generators.compare_model import Cell, Comparison, Survey
+from cchc.generators.tables import to_csv as csv_text
 
 
 def to_json(comparison: Comparison) -> str:
@@ -33,24 +32,18 @@ def refs_text(cell: Cell) -> str:
 
 
 def to_csv(comparison: Comparison) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     header = ["Mục", "Nội dung", "Khác nhau"]
     for unit in comparison.units:
         header += [unit, f"{unit} — điều khoản"]
-    writer.writerow(header)
+    rows = []
     for row in comparison.rows:
         line = [row.section, row.label, "có" if row.differs else ""]
         for cell in row.cells:
             line += [values_text(cell), refs_text(cell)]
-        writer.writerow(line)
-    return buffer.getvalue()
+        rows.append(line)
+    return csv_text(header, rows)
 
 
 def survey_to_csv(survey: Survey) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["Đơn vị", "Lĩnh vực", "Cơ quan chủ trì", "Điều khoản"])
-    for cell in survey.cells:
-        writer.writerow([cell.unit, survey.area_label, values_text(cell), refs_text(cell)])
-    return buffer.getvalue()
+    rows = [[cell.unit, survey.area_label, values_text(cell), refs_text(cell)] for cell in survey.cells]
+    return csv_text(["Đơn vị", "Lĩnh vực", "Cơ quan chủ trì", "Điều khoản"], rows)

@@ -36,7 +36,8 @@ def test_json_csv_and_markdown(samples, tmp_path: Path) -> None:
     assert any(f["rule"] == "L401" and f["provision"] == "sec_iv__indent_66" and f["line"] == 220 for f in data["findings"])
     assert data["counts"]["warning"] + data["counts"]["info"] == len(data["findings"]) and data["counts"]["info"] == 1
     rows = list(csv.DictReader(io.StringIO(cli("lint", str(samples["003"]), "--format", "csv").stdout)))
-    assert {row["rule"] for row in rows} >= {"L401", "L402", "L604"} and rows[0]["message"]
+    assert {row["Mã quy tắc"] for row in rows} >= {"L401", "L402", "L604"} and rows[0]["Nội dung"]  # Vietnamese headers
+    assert {row["Mức độ"] for row in rows} <= {"Lỗi", "Cảnh báo", "Lưu ý"}
     out = tmp_path / "loi.md"
     result = cli("lint", str(samples["000"]), "--format", "md", "--out", str(out))
     assert result.exit_code == 1

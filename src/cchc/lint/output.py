@@ -6,14 +6,16 @@ strings so they can be written to a file, attached to an e-mail or diffed.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
+from cchc.generators.tables import markdown_cell
+from cchc.generators.tables import to_csv as csv_text
 from cchc.lint.findings import SEVERITY_LABELS, Finding
 from cchc.lint.run import LintReport
 
 FIELDS = ("rule", "name", "severity", "source", "provision", "label", "line", "message", "fix", "excerpt")
+# The spreadsheet's headers, one per field; JSON keeps the field names.
+CSV_HEADERS = ("Mã quy tắc", "Tên quy tắc", "Mức độ", "Tệp", "Mã điều khoản", "Vị trí", "Dòng", "Nội dung", "Đề xuất sửa", "Trích đoạn")
 HEADERS = ("Mã", "Mức độ", "Vị trí", "Nội dung", "Đề xuất sửa")
 
 
@@ -46,17 +48,16 @@ def to_json(report: LintReport) -> str:
 
 
 def to_csv(report: LintReport) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FIELDS)
+    rows = []
     for finding in report.findings:
         row = finding.as_dict()
-        writer.writerow(["" if row[key] is None else row[key] for key in FIELDS])
-    return buffer.getvalue()
+        row["severity"] = SEVERITY_LABELS[finding.severity]  # "Lỗi", as the table says
+        rows.append(["" if row[key] is None else row[key] for key in FIELDS])
+    return csv_text(CSV_HEADERS, rows)
 
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return markdown_cell(" ".join(str(text).split()))
 
 
 def to_markdown(report: LintReport) -> str:
