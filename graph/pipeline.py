@@ -63,6 +63,9 @@ class IngestReport:
     ingested: list["IngestedDocument"] = field(default_factory=list)
     failed: list[CchcError] = field(default_factory=list)
     kept_apart: list[KeptApart] = field(default_factory=list)
+    # A document re-ingested with fewer assignments than the store held for it (file name,
+    # before, now): a reader or pattern change lost facts, which the user must hear of.
+    fewer: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def analyse(path: Path | str, encoding: str | None = None) -> tuple[ParsedDocument, Facts]:
@@ -212,6 +215,15 @@ class _Holders:
         return (digest.value if digest is not None else None, name.value if name is not None else "")
 
 
+_ASSIGNMENTS = "SELECT (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a cchc:Assignment } }"
+
+
+def _stored_assignments(store: GraphStore, iri: str) -> int:
+    rows = store.select(sparql_prologue() + _ASSIGNMENTS, {"g": NamedNode(iri)}).rows
+    count = rows[0].get("n") if rows else None
+    return int(count.value) if count is not None else 0
+
+
 def _apart(prepared: _Prepared, path: Path, encoding: str | None, holders: _Holders, report: IngestReport) -> _Prepared | CchcError:
     """The document as it is, or, when its IRI holds a different text, rebuilt under an IRI
     of its own (``cchc.graph.identity``), with a note in the report: ingesting one
@@ -258,6 +270,11 @@ def ingest(
             return
         if not report.ingested:
             ensure_ontology(store)
+        for iri, prepared in batch.items():
+            if iri in holders.stored:
+                before = _stored_assignments(store, iri)
+                if before > prepared.summary.assignments:
+                    report.fewer.append((prepared.summary.name, before, prepared.summary.assignments))
         store.write_batch({iri: prepared.ntriples for iri, prepared in batch.items()})
         report.ingested.extend(prepared.summary for prepared in batch.values())
         batch.clear()

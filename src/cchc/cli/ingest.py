@@ -53,6 +53,9 @@ def ingest_command(
         out.print(_report_table(report.ingested, store.location))
     for apart in report.kept_apart:
         out.print(apart.note(), soft_wrap=True, markup=False, highlight=False)
+    for name, before, now in report.fewer:
+        err.print(f"Cảnh báo: {name} nay có {now} phân công, ít hơn lần nạp trước ({before}); kiểm tra lại tệp hoặc bảng mã.",
+                  soft_wrap=True, markup=False, highlight=False)
     for error in report.failed:
         err.print(error_line(error), soft_wrap=True)
     if report.failed:
