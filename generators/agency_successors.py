@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cchc.generators.migrate import commune_profile
 from cchc.graph.normalize import match_key
-from cchc.graph.store.base import GraphStore
+from cchc.graph.store.base import GraphStore, bound_value
 from cchc.graph.succession import Fate
 from cchc.lint.agencies import changes
 from cchc.queries.runner import run_query
@@ -34,13 +34,13 @@ def agencies_today(store: GraphStore, unit: str, found: Fate | None = None) -> l
     if found is None:
         found = fate_in_store(store, unit)
     merged = {key: change.successor for change in changes() if change.rule_id == "L701" for key, _ in change.names}
-    gone = found is not None and found.exists is False
-    profile = commune_profile(found.successors[0], dt.date.today().year) if gone and found.successors else None
-    communes = ", ".join(s.name for s in found.successors) if gone else ""
-    province = f" {_province_name(found.province)}" if gone and not found.successors and found.province else ""
+    gone = found if found is not None and found.exists is False else None  # the fate of a unit that is no more
+    profile = commune_profile(gone.successors[0], dt.date.today().year) if gone and gone.successors else None
+    communes = ", ".join(s.name for s in gone.successors) if gone else ""
+    province = f" {_province_name(gone.province)}" if gone and not gone.successors and gone.province else ""
     out = []
     for row in run_query(store, "agency_functions", {"unit": unit}).rows:
-        agency, function = row["agency"].value, row["function"].value
+        agency, function = bound_value(row["agency"]), bound_value(row["function"])
         if function == "ubnd_cap_duoi":
             today = short = "Ủy ban nhân dân các xã, phường (cấp huyện kết thúc từ 01/7/2025)"
         elif match_key(agency) in merged:

@@ -165,9 +165,10 @@ def _rating_lines(ratings: tuple[Rating, ...]) -> tuple[list[str], list[tuple[st
         subject = "Chỉ số cải cách hành chính của cơ quan, đơn vị"
         if rating.min_percent is not None and above is None:
             lines.append(f"{rating.grade}: {subject} đạt từ {pct(rating.min_percent)} trở lên.")
-        elif rating.min_percent is not None:
+        elif rating.min_percent is not None and above is not None:
             lines.append(f"{rating.grade}: {subject} đạt từ {pct(rating.min_percent)} đến dưới {pct(above)}.")
         else:
+            assert above is not None, "a grade without a threshold follows one with it (the profile checks so)"
             lines.append(f"{rating.grade}: {subject} dưới {pct(above)}.")
         rules.append((rating.grade, rating.min_percent, above))
         above = rating.min_percent

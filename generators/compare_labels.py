@@ -166,7 +166,7 @@ def cadence(per_year: float | None, ad_hoc: bool) -> str:
     names = {12: "hằng tháng", 4: "hằng quý", 2: "6 tháng một lần", 1: "hằng năm", 52: "hằng tuần"}
     parts: list[str] = []
     if per_year:
-        name = names.get(per_year) if float(per_year).is_integer() else None
+        name = names.get(int(per_year)) if float(per_year).is_integer() else None
         parts.append(f"{name} ({_count(per_year)} lần/năm)" if name else f"{_count(per_year)} lần/năm")
     if ad_hoc:
         parts.append("đột xuất khi cần")

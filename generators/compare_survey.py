@@ -18,13 +18,14 @@ from cchc.generators.compare_labels import area_label, notation, unit_level
 from cchc.generators.compare_model import Cell, CompareError, Share, Survey
 from cchc.generators.compare_refs import DocumentIndex
 from cchc.graph.digests import digest_rows
-from cchc.graph.store.base import GraphStore, SelectResult
+from cchc.graph.store.base import GraphStore, SelectResult, bound_value
 
 
 def level_word(units: list[str]) -> str:
     """"huyện" when every unit is a huyện (likewise tỉnh, xã…), else "đơn vị"."""
     levels = {unit_level(unit) for unit in units}
-    return levels.pop() if len(levels) == 1 and None not in levels else "đơn vị"
+    level = levels.pop() if len(levels) == 1 else None
+    return level if level is not None else "đơn vị"
 
 
 def survey(store: GraphStore, area: NamedNode) -> Survey:
@@ -52,7 +53,7 @@ def survey(store: GraphStore, area: NamedNode) -> Survey:
         docs = DocumentIndex.of(run(store, "compare_annexes"))
     else:
         kinds: dict[str, str] = {}
-        rows = [row for found in digested.result().rows for row in digest_rows(found["rows"].value, kinds)]
+        rows = [row for found in digested.result().rows for row in digest_rows(bound_value(found["rows"]), kinds)]
         docs = DocumentIndex([{"doc": doc, "doc_kind": kind} for doc, kind in kinds.items()])
     leads = leads_by_unit(rows)
     cells = []
@@ -82,7 +83,7 @@ def _pool() -> ThreadPoolExecutor:
 def _predates_digests(counts: SelectResult) -> bool:
     """Whether some document was stored before digests (it lacks ``cchc:leadDigests``)."""
     row = counts.rows[0] if counts.rows else {}
-    documents, digested = (int(row[name].value) if row.get(name) is not None else 0 for name in ("documents", "digested"))
+    documents, digested = (int(term.value) if (term := row.get(name)) is not None else 0 for name in ("documents", "digested"))
     return digested < documents
 
 

@@ -307,8 +307,8 @@ def build_content(profile: Profile, found: Iterable[SourceDuty], origin: str, ov
             duty = replace(duty, text=_sentence(own))
         duties.append(word_duty(duty, phrases, profile.steering.head, index))
     if roles:
-        own = [d for d in duties if sentences and (d.agency, d.mode, d.area) in sentences]
-        duties = [r for r in role_duties(profile, phrases) if not any(_same_duty(r, d) for d in own)] + duties
+        worded = [d for d in duties if sentences and (d.agency, d.mode, d.area) in sentences]
+        duties = [r for r in role_duties(profile, phrases) if not any(_same_duty(r, d) for d in worded)] + duties
     duties = _once(duties)
     return Content(
         origin=origin,

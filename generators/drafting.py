@@ -50,7 +50,7 @@ def make_draft(slug: str, profile: Profile, source: Source = Source(), store: Gr
         found, notes = consensus(store)
         origin = "đồng thuận: phân công mà đa số đơn vị trong kho thống nhất, theo từng lĩnh vực"
     bcd = slug == "quy-che-bcd" or (slug == "quyet-dinh" and attached == "quy-che-bcd")
-    layout = _layout(store, unit, attached if slug == "quyet-dinh" else slug, notes) if source.mode == "like" else None
+    layout = _layout(store, unit, attached if slug == "quyet-dinh" else slug, notes) if source.mode == "like" and store is not None else None
 
     def made(sentences: dict[tuple[str, str, str], str]) -> Draft:
         content = build_content(profile, found, origin, override, roles=bcd, sentences=sentences)
@@ -110,7 +110,7 @@ _OTHER_FACTS = re.compile(r"(?i)báo cáo|\bhọp\b|xếp loại|%")
 
 
 def _names(text: str, key: str | None) -> bool:
-    return bool(key) and key in agency_key(text)
+    return bool(key and key in agency_key(text))
 
 
 def render(draft: Draft, fmt: str, override: Path | None = None) -> list[bytes]:

@@ -270,8 +270,8 @@ def to_xlsx(matrix: ResponsibilityMatrix) -> bytes:
     by_label = {label: mode for mode, label in MODE_LABELS.items()}
     role = flat_columns.index("Vai trò")
     for i, row in enumerate(flat_rows, start=2):
-        if row[role] in by_label:
-            detail.cell(row=i, column=role + 1).fill = _fill(by_label[row[role]])
+        if isinstance(label := row[role], str) and label in by_label:
+            detail.cell(row=i, column=role + 1).fill = _fill(by_label[label])
     _print_setup(detail, title_rows="1:1", title_columns="A:A")
 
     key = wb.create_sheet("Chú giải")

@@ -21,7 +21,7 @@ from cchc.generators.drafting import Source, make_draft
 from cchc.generators.errors import DraftError
 from cchc.generators.profile import Profile, parse_profile
 from cchc.graph.normalize import loose_key
-from cchc.graph.store.base import GraphStore
+from cchc.graph.store.base import GraphStore, bound_value
 from cchc.graph.succession import Fate, Successor, fate
 from cchc.queries import resolve
 from cchc.queries.runner import run_query
@@ -53,8 +53,8 @@ def commune_profile(target: Successor, year: int) -> Profile:
 def kinds_of(store: GraphStore, unit: str) -> list[str]:
     """The draft kinds of the unit's stored regulations, in the order of ``_KINDS``."""
     rows = run_query(store, "documents").rows
-    found = {(row["doc_kind"].value, (row["title"].value if row.get("title") else "").lower())
-             for row in rows if row.get("unit") is not None and row["unit"].value == unit and row.get("doc_kind")}
+    found = {(bound_value(row["doc_kind"]), (title.value if (title := row.get("title")) else "").lower())
+             for row in rows if (term := row.get("unit")) is not None and term.value == unit and row.get("doc_kind")}
     kinds = []
     for kind, cue, slug in _KINDS:
         if any(k == kind and cue in title for k, title in found) and slug not in kinds:

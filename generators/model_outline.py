@@ -26,7 +26,7 @@ from cchc.generators.data_files import data
 from cchc.generators.document_model import Article, Chapter, Section
 from cchc.graph.agencies import agency_key, find_mentions
 from cchc.graph.normalize import match_key
-from cchc.graph.store.base import GraphStore
+from cchc.graph.store.base import GraphStore, bound_value
 from cchc.queries.runner import load_query
 
 Body = list[Chapter | Article | Section]
@@ -53,11 +53,11 @@ def model_outline(store: GraphStore, unit: Literal, slug: str) -> ModelOutline |
         return None
     rows = store.select(load_query("draft_outline").text, {"unit": unit}).rows
     texts = []
-    for _, group in groupby(rows, key=lambda row: row["container"].value):
-        group = list(group)
+    for _, grouped in groupby(rows, key=lambda row: bound_value(row["container"])):
+        group = list(grouped)
         first = group[0]
         title = first["title"].value if first["title"] is not None else ""
-        if first["doc_kind"].value == wanted["doc_kind"] and match_key(wanted["title"]) in match_key(title):
+        if bound_value(first["doc_kind"]) == wanted["doc_kind"] and match_key(wanted["title"]) in match_key(title):
             texts.append((title, group))
     if not texts:
         return None

@@ -278,7 +278,7 @@ def _cadence(check: _Checker, raw: Any, agencies: tuple[Agency, ...]) -> Cadence
         path = f"cadence.reports[{index + 1}]"
         row = check.mapping(entry, path, {"reporter", "recipient", "via", "period", "day", "month"})
         period = row.get("period")
-        if period not in periods:
+        if not isinstance(period, str) or period not in periods:
             check.add(f"{path}.period", f"phải là một trong {', '.join(periods)}")
             continue
         day = row.get("day")
@@ -324,7 +324,7 @@ def _ratings(check: _Checker, raw: Any) -> tuple[Rating, ...]:
         elif not last and (not isinstance(minimum, (int, float)) or not 0 < minimum <= 100):
             check.add(f"{path}.min", "cần một ngưỡng phần trăm trong khoảng (0, 100]")
             minimum = None
-        elif not last and previous is not None and minimum >= previous:
+        elif not last and previous is not None and minimum is not None and minimum >= previous:
             check.add(f"{path}.min", f"ngưỡng {minimum}% phải thấp hơn ngưỡng của mức trên ({previous}%)")
         if minimum is not None:
             previous = float(minimum)

@@ -10,6 +10,7 @@ numbers centred in the top margin from page 2. Measurements come from ``layout.p
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from copy import deepcopy
 
 from docx import Document as new_docx
@@ -297,7 +298,7 @@ class _Writer:
         self.numbering.number(paragraph, family, ilvl)
         return paragraph
 
-    def items(self, items: list[Item | Table], parent: str = "") -> None:
+    def items(self, items: Sequence[Item | Table], parent: str = "") -> None:
         """Khoản right under an article or a section are Word-numbered in its list; deeper
         ones, điểm and dashes keep their literal labels."""
         for item in items:
@@ -315,8 +316,9 @@ class _Writer:
         paragraph = self._numbered(self.paragraph(keep=bool(article.title)), "Điều", "article")
         if article.title:
             _run(paragraph, article.title, layout.SIZE["body"], bold=True)
-        elif blocks and isinstance(blocks[0], Item) and blocks[0].kind == "paragraph":
-            _run(paragraph, blocks.pop(0).text, layout.SIZE["body"])
+        elif blocks and isinstance(first := blocks[0], Item) and first.kind == "paragraph":
+            blocks.pop(0)
+            _run(paragraph, first.text, layout.SIZE["body"])
         self.items(blocks, "article")
 
     def body(self, doc: Document, main: bool) -> None:

@@ -152,7 +152,8 @@ def _legacy_units() -> dict:
     """The former divisions' data file of ``vietnamadminunits``."""
     try:
         data = metadata.distribution("vietnamadminunits").locate_file("vietnamadminunits/data/parser_legacy.json")
-        return json.loads(data.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+        # typeshed's SimplePath (Python 3.11) has read_text() without encoding; the file is a pathlib.Path
+        return json.loads(data.read_text(encoding="utf-8"))  # type: ignore[call-arg]
     except (metadata.PackageNotFoundError, OSError, ValueError) as error:
         raise ResourceMissingError(f"không đọc được danh mục huyện cũ của gói vietnamadminunits ({error})") from None
 

@@ -89,7 +89,7 @@ def citation(text: str, head: re.Match[str] | None = None) -> Citation:
     if found:
         kind, number = notation_of(found.group(1)), found.group(2)
     issuer = p.issuer.search(text)
-    if number:
+    if found and number:  # a number is only read from a mention
         subject = p.title.search(text[found.end() :])
         title = subject.group(0).strip(" ;.") if subject else None
     else:

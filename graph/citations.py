@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from cchc.graph.kinds import expand, expanded
@@ -45,9 +46,9 @@ def _point_eid(letter: str) -> str:
 def _targets(match: re.Match[str]) -> list[str]:
     if match.group("first"):
         return [f"art_{n}" for n in range(int(match.group("first")), int(match.group("last")) + 1)]
-    targets = []
+    targets: list[str] = []
     for article in _numbers(match.group("articles")):
-        clauses = _numbers(match.group("clauses")) or [None]
+        clauses: Sequence[str | None] = _numbers(match.group("clauses")) or [None]
         for clause in clauses:
             base = f"art_{article}" + (f"__para_{clause}" if clause else "")
             points = _numbers(match.group("points")) if clause else []
@@ -80,7 +81,7 @@ def find_references(doc: ParsedDocument) -> tuple[Reference, ...]:
                 continue
             covered.append(match.span())
             base = _enclosing(provision.eid, unit)
-            clauses = _numbers(match.group("clauses")) if unit == "điều" else []
+            clauses: Sequence[str | None] = _numbers(match.group("clauses")) if unit == "điều" else []
             for clause in clauses or [None]:
                 target = f"{base}__para_{clause}" if clause else base
                 points = _numbers(match.group("points")) if clause else []

@@ -56,7 +56,7 @@ def lead_digests(document: NamedNode, triples: list[Triple]) -> list[Triple]:
     by_subject: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for triple in triples:
         predicate = triple.predicate.value
-        if predicate in _READ:  # a tenth of the work: most triples are provisions' text and numbers
+        if predicate in _READ and not isinstance(triple.subject, Triple):  # a tenth of the work: most triples are provisions' text and numbers
             by_subject[triple.subject.value][predicate].append(triple.object)
     rows: dict[str, list[list[str]]] = defaultdict(list)
     for properties in by_subject.values():

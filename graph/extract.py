@@ -194,9 +194,10 @@ def _memberships(provision: Provision, out: _Collector) -> None:
     first_line = provision.text.partition("\n")[0]
     line = heading or (first_line if len(first_line.split()) <= 24 else "")
     body = line and _member_of(line)
-    found = heading_subjects(line) if body else None
-    for subject in found[0] if found else ():
-        out.member(body, subject.name, provision, line)
+    if body:
+        found = heading_subjects(line)
+        for subject in found[0] if found else ():
+            out.member(body, subject.name, provision, line)
     for child in provision.children:
         _memberships(child, out)
 
@@ -287,7 +288,7 @@ def _meetings(doc: ParsedDocument, prefix: str) -> list[Meeting]:
         for sentence in provision.sentences() if may_hold(cues().meeting, provision.text, provision.lowered) else ():
             match = cues().meeting.search(sentence)
             per_year = _per_year(sentence[match.start() :]) if match else None
-            if per_year is None:
+            if match is None or per_year is None:
                 continue
             before = find_mentions(sentence[: match.start()])
             # "Ban Chỉ đạo họp …", else "cuộc họp … của Ban điều hành", else whoever the
@@ -324,7 +325,7 @@ def extract_facts(doc: ParsedDocument) -> Facts:
         found_tasks = plan_tasks(part, out.prefix)
         task_stats = DocumentStats.from_texts(task.content for task in found_tasks)
         for task in found_tasks:
-            decided = (
+            decided: list[tuple[str, str, float | None]] = (
                 [(step_area(), "area.procedure_step", None)] if task.step else _decide_areas(task.content, "", "chu_tri", task_stats, part.metadata.title or "")
             )
             task = replace(task, area=decided[0][0])

@@ -220,7 +220,9 @@ def _level_table(written: str, loose: bool) -> dict[str, Candidates]:
     """Name → candidates for one level written in a unit: today's units and the former
     ones, since a text of 2023 names a district or commune that no longer exists. Built per
     level when first asked: a provincial header never loads the ten thousand communes."""
-    at = levels.kind_of(written).levels
+    kind = levels.kind_of(written)
+    assert kind is not None, f"not a level word: {written}"
+    at = kind.levels
     tables = [province_names(loose)] if "tinh" in at else []
     tables += [districts(loose).get(written, {})] if "huyen" in at else []
     tables += [wards(loose).get(written, {}), former_communes(loose).get(written, {})] if "xa" in at else []

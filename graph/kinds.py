@@ -58,7 +58,7 @@ def kinds() -> dict[str, Kind]:
         cited_only = graph.value(concept, rdflib.URIRef(_CITED_ONLY))
         found[notation] = Kind(
             notation, label, (label, *_vi(graph, concept, _HIDDEN)), abbreviations[0] if abbreviations else None,
-            bool(cited_only is not None and cited_only.toPython() is True),
+            bool(isinstance(cited_only, rdflib.Literal) and cited_only.toPython() is True),
         )
     return dict(sorted(found.items()))
 

@@ -119,21 +119,21 @@ def document_triples(doc: ParsedDocument, facts: Facts | None = None, iri: str |
     ``iri``: the document's IRI when it is not the derived one (a second, different text
     that derives the IRI of one already stored; see ``cchc.graph.identity``)."""
     builder = _Builder()
-    iri = NamedNode(iri or document_iri(doc))
-    source = NamedNode(iri.value + "/source")
+    node = NamedNode(iri or document_iri(doc))
+    source = NamedNode(node.value + "/source")
     _source(builder, doc, source)
-    _document(builder, doc, iri, source, effective_metadata(doc))
+    _document(builder, doc, node, source, effective_metadata(doc))
     promulgated = promulgated_text(doc)
     for number, attachment in enumerate(doc.attachments, start=1):
-        annex = NamedNode(f"{iri.value}/att_{number}")
+        annex = NamedNode(f"{node.value}/att_{number}")
         _document(builder, attachment, annex, source)
-        builder.add(iri, _n(ELI, "has_annex"), annex)
-        builder.add(annex, _n(CCHC, "promulgatedBy"), iri)
+        builder.add(node, _n(ELI, "has_annex"), annex)
+        builder.add(annex, _n(CCHC, "promulgatedBy"), node)
         if attachment is promulgated:
-            builder.add(iri, _n(CCHC, "promulgates"), annex)
+            builder.add(node, _n(CCHC, "promulgates"), annex)
     if facts is not None:
-        _facts(builder, doc, iri, facts)
-        builder.triples += lead_digests(iri, builder.triples)
+        _facts(builder, doc, node, facts)
+        builder.triples += lead_digests(node, builder.triples)
     return builder.triples
 
 

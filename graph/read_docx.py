@@ -91,7 +91,7 @@ class _Numbering:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return numbering
-        abstract: dict[str, dict[int, _Level]] = {}
+        abstract: dict[str | None, dict[int, _Level]] = {}
         for node in root.findall(qn("w:abstractNum")):
             levels = {}
             for lvl in node.findall(qn("w:lvl")):

@@ -32,7 +32,7 @@ def pdf_text(data: bytes, where: Path | str) -> str:
 
 
 def _without_furniture(pages: list[list[str]]) -> list[str]:
-    edges = Counter()
+    edges: Counter[str] = Counter()
     for page in pages:
         content = [line.strip() for line in page if line.strip()]
         edges.update(set(content[:2] + content[-2:]))

@@ -171,7 +171,7 @@ def timing(rule: str, period: str | None) -> tuple[int | None, int | None]:
     cues = _cues()
     day = cues.day.search(rule)
     fixed = day and not cues.days_before.search(rule) and not relative_anchor(rule)
-    return (int(day.group(1)) if fixed else None, _month_in_period(rule, period))
+    return (int(day.group(1)) if day and fixed else None, _month_in_period(rule, period))
 
 
 def provision_addressees(text: str) -> str | None:
@@ -206,7 +206,8 @@ def _month_in_period(deadline: str, period: str | None) -> int | None:
 def obligation(sentence: str, provision: Provision, reporter: str | None, prefix: str = "") -> ReportingObligation | None:
     """The obligation a sentence states, or None when it states no period and no deadline."""
     cues = _cues()
-    if not cues.trigger.search(sentence):
+    trigger = cues.trigger.search(sentence)
+    if not trigger:
         return None
     period = _period(sentence)
     deadline_match = cues.deadline.search(sentence)
@@ -214,7 +215,7 @@ def obligation(sentence: str, provision: Provision, reporter: str | None, prefix
         return None
     deadline = deadline_match.group(1).strip() if deadline_match else None
     day, month_in_period = timing(deadline, period) if deadline else (None, None)
-    opening = sentence[: cues.trigger.search(sentence).start()]
+    opening = sentence[: trigger.start()]
     before = find_mentions(opening)
     sender = before[0].name if before else reporter
     if before and (member := cues.member_of.search(opening[: before[0].start])):
@@ -222,7 +223,7 @@ def obligation(sentence: str, provision: Provision, reporter: str | None, prefix
     recipient_at = cues.recipient.search(sentence)
     recipients = find_mentions(sentence[recipient_at.end() :], addressed=True) if recipient_at else []
     if not recipients:  # "báo cáo Ban Chỉ đạo …": the object of the verb is the recipient
-        after = sentence[cues.trigger.search(sentence).end() :]
+        after = sentence[trigger.end() :]
         recipients = [m for m in find_mentions(after, addressed=True) if m.start <= 1]
     channel = cues.channel.search(sentence)
     # "báo cáo Trưởng Ban Chỉ đạo kết quả thực hiện": what is reported follows the

@@ -63,6 +63,13 @@ class _Subject:
 _OPENING = re.compile(r"\s*(?:(?:các|cho|đối với)\s+)?", re.IGNORECASE)  # what may stand before a subject
 
 
+def _opening_end(text: str, offset: int) -> int:
+    """Where a subject may begin at ``offset``, past "các", "cho", "đối với"."""
+    opening = _OPENING.match(text, offset)
+    assert opening is not None  # every part of _OPENING is optional: it always matches
+    return opening.end()
+
+
 def own_subject(text: str) -> _Subject | None:
     """The clause's own subject list, when it names one where a subject stands."""
     offset = 0
@@ -80,7 +87,7 @@ def own_subject(text: str) -> _Subject | None:
     collective = None if listed else match_at("seg.heading.collective", text, offset)
     if collective and next(_names_from(text[collective:]), None):
         offset = collective  # "Các Sở, ban, ngành, UBND cấp xã …": the named body
-    elif not listed and not names_at(text, _OPENING.match(text, offset).end()):
+    elif not listed and not names_at(text, _opening_end(text, offset)):
         return None  # most duties open with their verb: no need to read the whole clause
     mentions = _names_from(text[offset:])
     first = next(mentions, None)

@@ -218,9 +218,9 @@ def fate(unit: str, province: str | None = None) -> Fate:
             return Fate(unit, first.province, _todays_province(first.province), False, reform, _successors(keys))
     if level in _COMMUNE_WORDS:
         wanted = f"{level} {name}"
-        now = next((t for t in today.values() if _matches(t.name, wanted) and _in_province(t.province, province)), None)
-        if now is not None and level != "thị trấn":
-            return Fate(unit, province, now.province, True, None)
+        commune = next((t for t in today.values() if _matches(t.name, wanted) and _in_province(t.province, province)), None)
+        if commune is not None and level != "thị trấn":
+            return Fate(unit, province, commune.province, True, None)
         keys = [k for k, f in former.items() if _matches(f.commune, wanted) and _in_province(f.province, province)]
         if keys:
             first = former[keys[0]]

@@ -51,8 +51,8 @@ def fit(rows: list[dict]) -> dict:
 
     values = _featurised(rows)
     document_frequency: Counter[str] = Counter()
-    for row in values:
-        document_frequency.update(row.keys())
+    for feats in values:
+        document_frequency.update(feats.keys())
     names = sorted(name for name, count in document_frequency.items() if count >= 1)
     column = {name: index for index, name in enumerate(names)}
     n = len(values)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
 
-from cchc.graph.store.base import GraphStore, SelectResult
+from cchc.graph.store.base import GraphStore, SelectResult, bound_value
 from cchc.queries.runner import load_query, run_query
 
 
@@ -27,8 +27,8 @@ class InForceFilter:
 
     @classmethod
     def on(cls, store: GraphStore, day: dt.date) -> InForceFilter:
-        in_force = {row["source"].value for row in run_query(store, "documents_in_force", {"as_of": day.isoformat()}).rows}
-        sources = {row["doc"].value: row["source"].value for row in run_query(store, "documents").rows}
+        in_force = {bound_value(row["source"]) for row in run_query(store, "documents_in_force", {"as_of": day.isoformat()}).rows}
+        sources = {bound_value(row["doc"]): bound_value(row["source"]) for row in run_query(store, "documents").rows}
         return cls(frozenset(sources), frozenset(doc for doc, source in sources.items() if source in in_force))
 
     def rows(self, result: SelectResult) -> SelectResult:

@@ -77,6 +77,11 @@ class Column:
     show: Callable[[str], str]  # the value as a person reads it
 
 
+def _labelled(labels: dict[str, str]) -> Callable[[str], str]:
+    """A code's label; a value that is no code as it is."""
+    return lambda value: labels.get(value, value)
+
+
 def people_view(variables: Sequence[str], codes: bool = False) -> list[Column]:
     """The columns people see, in the result's order: identifier columns only with
     ``codes``; each coded column labelled, its codes beside it with ``codes``."""
@@ -98,7 +103,7 @@ def people_view(variables: Sequence[str], codes: bool = False) -> list[Column]:
         if labels is None:
             columns.append(Column(header, variable, str))
             continue
-        columns.append(Column(header, variable, lambda value, labels=labels: labels.get(value, value)))
+        columns.append(Column(header, variable, _labelled(labels)))
         if codes:
             columns.append(Column(header + suffix, variable, str))
     return columns

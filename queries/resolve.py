@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
-from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode
 
@@ -19,9 +18,7 @@ from cchc.graph.agencies import agency_key
 from cchc.graph.namespaces import CCHC, SKOS, VOCAB, sparql_prologue
 from cchc.graph.normalize import loose_key
 from cchc.graph.ontology import vocabulary_triples
-
-if TYPE_CHECKING:
-    from cchc.graph.store.base import GraphStore
+from cchc.graph.store.base import GraphStore, bound, bound_value
 
 _LABELS = (SKOS + "notation", SKOS + "prefLabel", SKOS + "altLabel")
 
@@ -99,7 +96,7 @@ def area(wanted: str) -> NamedNode:
 def unit(store: GraphStore, wanted: str) -> Literal:
     """The unit as the documents in the store name it."""
     rows = store.select(sparql_prologue() + f"SELECT DISTINCT ?unit WHERE {{ GRAPH ?g {{ ?doc <{CCHC}regulatesUnit> ?unit }} }}").rows
-    units = {row["unit"] for row in rows}
+    units = {bound(row["unit"]) for row in rows}
     options: dict[str, str] = {}
     level_words = [loose_key(level) for level in levels.words()]  # the longest first
     for term in units:
@@ -112,7 +109,9 @@ def unit(store: GraphStore, wanted: str) -> Literal:
     if not options:
         raise QueryError("kho chưa có văn bản nào ghi đơn vị (hãy nạp văn bản trước: cchc ingest)")
     chosen = _choose("đơn vị", wanted, options, spelled=agency_key(wanted))
-    return next(term for term in units if term.value == chosen)
+    found = next(term for term in units if term.value == chosen)
+    assert isinstance(found, Literal), "cchc:regulatesUnit holds literals"
+    return found
 
 
 @cache
@@ -166,9 +165,9 @@ def agency(store: GraphStore, wanted: str, unit_name: Literal | None = None) -> 
     rows = store.select(query, {"unit": unit_name} if unit_name is not None else {}).rows
     options: dict[str, set[str]] = {}
     for row in rows:
-        for name in (row["label"].value, row["alias"].value):
+        for name in (bound_value(row["label"]), bound_value(row["alias"])):
             for key in _agency_keys(name):
-                options.setdefault(key, set()).add(row["label"].value)
+                options.setdefault(key, set()).add(bound_value(row["label"]))
     if not options:
         raise QueryError("kho chưa có cơ quan nào (hãy nạp văn bản trước: cchc ingest)")
     found = set().union(*(options.get(key, set()) for key in _typed_keys(wanted)))

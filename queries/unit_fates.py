@@ -32,15 +32,17 @@ def with_unit_fates(result: SelectResult, unit: str = "unit", store: GraphStore 
         key = (_text(row.get(unit)), _text(row.get("province")), _text(row.get("former_province")))
         if key not in fates:
             fates[key] = fate_of_document(*key)
-        summary = fates[key].summary() if fates[key] else None
+        known = fates[key]
+        summary = known.summary() if known else None
         name = key[0]
         if store is not None and name and name not in changed:
             from cchc.generators.agency_successors import agencies_today  # it builds on the draft profiles
 
-            found = agencies_today(store, name, fates[key])
+            found = agencies_today(store, name, known)
             moved = sum(1 for a in found if a.short)
             changed[name] = f"{moved}/{len(found)} cơ quan đã chuyển, hợp nhất hoặc không còn" if moved else ("không đổi" if found else None)
-        extra = {"agencies_today": Literal(changed[name], language="vi") if changed.get(name) else None} if store is not None else {}
+        agencies = changed.get(name) if name is not None else None
+        extra = {"agencies_today": Literal(agencies, language="vi") if agencies else None} if store is not None else {}
         rows.append({**row, "unit_today": Literal(summary, language="vi") if summary else None, **extra})
     variables = (*result.variables, "unit_today", *(("agencies_today",) if store is not None else ()))
     return SelectResult(variables, tuple(rows))
@@ -59,6 +61,6 @@ def gone_by(units: Iterable[str], on: dt.date) -> list[str]:
 def fate_in_store(store: GraphStore, unit: str) -> Fate | None:
     """The fate of a unit of the store's documents, read with their province."""
     for row in run_query(store, "documents").rows:
-        if row.get("unit") is not None and row["unit"].value == unit:
+        if (term := row.get("unit")) is not None and term.value == unit:
             return fate_of_document(unit, _text(row.get("province")), _text(row.get("former_province")))
     return None

@@ -23,6 +23,17 @@ class SelectResult:
     rows: tuple[dict[str, Term | None], ...]  # unbound → None
 
 
+def bound(term: Term | None) -> Term:
+    """The term of a variable the query always binds (one outside OPTIONAL)."""
+    assert term is not None, "a variable the query always binds is unbound"
+    return term
+
+
+def bound_value(term: Term | None) -> str:
+    """The lexical value of a variable the query always binds."""
+    return bound(term).value
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """What the rest of cchc may ask of a store."""

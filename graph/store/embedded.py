@@ -49,7 +49,7 @@ class EmbeddedStore:
 
     def _drop_unfinished(self) -> None:
         """Finish what a killed batch left: its graphs go, so a rerun writes them whole."""
-        pending = [q.subject for q in self._store.quads_for_pattern(None, _PENDING, None, _PENDING_GRAPH)]
+        pending = [q.subject for q in self._store.quads_for_pattern(None, _PENDING, None, _PENDING_GRAPH) if isinstance(q.subject, NamedNode)]
         if not pending:
             return
         try:

@@ -29,9 +29,10 @@ from collections.abc import Callable, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import parse_qs, urlsplit
 
-from pyoxigraph import NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store
 
 from cchc import __version__
 from cchc.errors import CchcError
@@ -62,6 +63,16 @@ GRAPH_OFFERS: tuple[tuple[str, object], ...] = (
     ("application/ld+json", RdfFormat.JSON_LD),
     ("text/html", _HTML),
 )
+
+
+class _GraphOptions(TypedDict, total=False):
+    """The dataset of a query (SPARQL protocol's default-graph-uri and named-graph-uri)."""
+
+    default_graph: list[NamedNode | BlankNode | DefaultGraph]
+    use_default_graph_as_union: bool
+    named_graphs: list[NamedNode | BlankNode]
+
+
 _TEXT_TYPES = ("text/", "application/sparql-results+json", "application/json", "application/n-triples", "application/ld+json")
 
 # What may precede the first keyword of a query or an update: comments, PREFIX, BASE.
@@ -148,7 +159,7 @@ def negotiate(accept: str | None, offers: Sequence[tuple[str, object]]) -> tuple
     best = 0.0
     chosen = None
     for media_type, fmt in offers:
-        quality = None
+        matched: float | None = None  # the quality of the most specific range that matches
         specificity = -1
         for pattern, q in ranges:
             if pattern == media_type:
@@ -162,11 +173,11 @@ def negotiate(accept: str | None, offers: Sequence[tuple[str, object]]) -> tuple
             else:
                 continue
             if level > specificity:
-                specificity, quality = level, q
-        if quality is None or quality <= 0:
+                specificity, matched = level, q
+        if matched is None or matched <= 0:
             continue
-        if quality > best:  # strictly better: on a tie our earlier (preferred) offer stays
-            best, chosen = quality, (media_type, fmt)
+        if matched > best:  # strictly better: on a tie our earlier (preferred) offer stays
+            best, chosen = matched, (media_type, fmt)
     return chosen
 
 
@@ -243,7 +254,7 @@ class SparqlServer(ThreadingHTTPServer):
         union_default_graph: bool = False,
         log: Callable[[str], None] | None = None,
     ) -> None:
-        self.store = store
+        self.store: Store | None = store
         self.union_default_graph = union_default_graph
         self.log = log
         if ":" in address[0]:
@@ -252,8 +263,8 @@ class SparqlServer(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        shown = f"[{host}]" if ":" in str(host) else host
+        host, port = str(self.server_address[0]), self.server_address[1]
+        shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}/query"
 
     def close(self) -> None:
@@ -370,8 +381,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         return self.rfile.read(size)
 
     # evaluation ---------------------------------------------------------------------
-    def _graphs(self, params: dict[str, list[str]]) -> dict[str, object]:
-        options: dict[str, object] = {}
+    def _graphs(self, params: dict[str, list[str]]) -> _GraphOptions:
+        options: _GraphOptions = {}
         try:
             if params.get("default-graph-uri"):
                 options["default_graph"] = [NamedNode(iri) for iri in params["default-graph-uri"]]
@@ -393,6 +404,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if uses_service(text):
             raise _Refusal(HTTPStatus.FORBIDDEN, "Truy vấn liên kết (SERVICE) bị tắt: điểm truy cập này không gọi tới máy chủ khác.")
         store = self.server.store
+        assert store is not None, "the server is closed"
         try:
             result = store.query(text, prefixes=PREFIXES, **self._graphs(params))
         except SyntaxError as error:
@@ -410,7 +422,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             if fmt == _HTML:
                 body = _html_result(result, text).encode("utf-8")
             else:
-                body = result.serialize(format=fmt) or b""
+                body = _serialize(result, fmt)
         except (OSError, ValueError, RuntimeError) as error:
             raise _Refusal(HTTPStatus.INTERNAL_SERVER_ERROR, f"Không chạy được truy vấn: {error}") from None
         self._send(HTTPStatus.OK, media_type, body)
@@ -435,7 +447,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(status, "text/plain", (message + "\n").encode("utf-8"))
 
     def _send_page(self) -> None:
-        host = self.headers.get("Host") or f"{self.server.server_address[0]}:{self.server.server_address[1]}"
+        host = self.headers.get("Host") or f"{self.server.server_address[0]!s}:{self.server.server_address[1]}"
         page = _PAGE.format(
             url=html.escape(f"http://{host}/query"),
             union="; đồ thị mặc định là hợp của mọi đồ thị" if self.server.union_default_graph else "",
@@ -459,10 +471,20 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self.server.log(f"{self.address_string()} {format % args}")
 
 
-def _html_result(result: object, query: str) -> str:
+def _serialize(result: QuerySolutions | QueryBoolean | QueryTriples, fmt: object) -> bytes:
+    """``result`` in the pyoxigraph format negotiated for its kind (graph or solutions)."""
+    if isinstance(result, QueryTriples):
+        assert isinstance(fmt, RdfFormat)
+        return result.serialize(format=fmt) or b""
+    assert isinstance(fmt, QueryResultsFormat)
+    return result.serialize(format=fmt) or b""
+
+
+def _html_result(result: QuerySolutions | QueryBoolean | QueryTriples, query: str) -> str:
     """A results page for people using the form: the same table writer as ``--format html``."""
     from cchc.generators.tables import to_html
 
+    rows: list[list[str | None]]
     if isinstance(result, QueryBoolean):
         columns, rows = ["Kết quả"], [["đúng (true)" if bool(result) else "sai (false)"]]
     elif isinstance(result, QuerySolutions):

@@ -55,6 +55,7 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from email.message import Message
+from typing import TypeGuard
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 from SPARQLWrapper import ASK, CONSTRUCT, INSERT, JSON, POST, SELECT, TURTLE, URLENCODED, SPARQLWrapper
@@ -68,7 +69,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from cchc.errors import QueryError, StoreError
-from cchc.graph.store.base import Bindings, SelectResult, Term
+from cchc.graph.store.base import Bindings, SelectResult, Term, bound, bound_value
 from cchc.graph.store.bindings import with_values
 from cchc.graph.store.ntriples import drop_silent, replace_update
 
@@ -143,6 +144,14 @@ def _without_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
         netloc += f":{parts.port}"
     clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
     return clean, (urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or ""))
+
+
+def _quad(row: Mapping[str, Term | None], graph: NamedNode | DefaultGraph) -> Quad:
+    """The quad of a ``?s ?p ?o`` row in ``graph``."""
+    subject, predicate, obj = row["s"], row["p"], row["o"]
+    if not isinstance(subject, (NamedNode, BlankNode)) or not isinstance(predicate, NamedNode) or obj is None:
+        raise TypeError(f"not an RDF triple: {subject} {predicate} {obj}")
+    return Quad(subject, predicate, obj, graph)
 
 
 def _blank(value: str) -> BlankNode:
@@ -232,7 +241,7 @@ def _http_failure(error: urllib.error.HTTPError | SPARQLWrapperException) -> tup
 def _challenge(header: str) -> dict[str, str]:
     """The fields of a ``Digest …`` challenge, parsed as urllib's digest handler does."""
     fields = header.split(" ", 1)[1] if " " in header else ""
-    return urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(fields)))
+    return urllib.request.parse_keqv_list([field for field in urllib.request.parse_http_list(fields) if field])
 
 
 class _Truncated(StoreError):
@@ -503,7 +512,7 @@ class RemoteStore:
         return True
 
     # reads ----------------------------------------------------------------
-    def _visible(self, graph: Term | None) -> bool:
+    def _visible(self, graph: Term | None) -> TypeGuard[NamedNode]:
         """A named graph the user loaded (not one of the server's own)."""
         if not isinstance(graph, NamedNode):
             return False
@@ -564,24 +573,24 @@ class RemoteStore:
             rows = self.select(sample).rows
             if not rows:
                 return False
-            self._union_default = self.ask("ASK WHERE { ?s ?p ?o }", rows[0])  # type: ignore[arg-type]
+            self._union_default = self.ask("ASK WHERE { ?s ?p ?o }", {name: bound(term) for name, term in rows[0].items()})
         return self._union_default
 
     def _quads(self) -> Iterator[Quad]:
         if not self.default_graph_is_union():
             for row in self.select(_DEFAULT_TRIPLES).rows:
-                yield Quad(row["s"], row["p"], row["o"], DefaultGraph())
+                yield _quad(row, DefaultGraph())
         try:
             everything = self.select(_NAMED_QUADS)
         except _Truncated:  # too big for one answer: graph by graph
             for name in self.graph_names():
                 graph = NamedNode(name)
                 for row in self.select(_GRAPH_TRIPLES, {"g": graph}).rows:
-                    yield Quad(row["s"], row["p"], row["o"], graph)
+                    yield _quad(row, graph)
             return
         for row in everything.rows:
             if self._visible(row["g"]):
-                yield Quad(row["s"], row["p"], row["o"], row["g"])
+                yield _quad(row, row["g"])
 
     def dump(self, fmt: str) -> bytes:
         formats = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD}
@@ -595,10 +604,10 @@ class RemoteStore:
     def count(self, graph: str | None = None) -> int:
         if graph is not None:
             rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": NamedNode(graph)}).rows
-            return int(rows[0]["n"].value)
-        total = sum(int(row["n"].value) for row in self.select(_GRAPH_SIZES).rows if self._visible(row["g"]))
+            return int(bound_value(rows[0]["n"]))
+        total = sum(int(bound_value(row["n"])) for row in self.select(_GRAPH_SIZES).rows if self._visible(row["g"]))
         if not self.default_graph_is_union():
-            total += int(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"].value)
+            total += int(bound_value(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"]))
         return total
 
     def close(self) -> None:

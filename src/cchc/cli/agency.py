@@ -48,7 +48,7 @@ def agency_command(
         result = agency_profile(store, name, unit)
     finally:
         store.close()
-    agencies = sorted({row["agency"].value for row in result.rows if row.get("agency") is not None})
+    agencies = sorted({term.value for row in result.rows if (term := row.get("agency")) is not None})
     shown = "; ".join(agencies) if 0 < len(agencies) <= 3 else name  # what was resolved, not what was typed
     print_result(result, chosen, title=f"Nhiệm vụ của {shown}", table_columns=("unit", "agency", "mode", "area", "provision", "text"),
                  output=output, codes=codes, store=store.location)

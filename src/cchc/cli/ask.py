@@ -19,7 +19,7 @@ from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, pla
 # Each command imports what it uses inside its body: the matrix needs the gazetteer and the
 # agency successors, the calendar icalendar, and ``cchc who-leads`` (or ``--help``) neither.
 if TYPE_CHECKING:
-    from cchc.graph.store.base import GraphStore
+    from cchc.graph.store.base import GraphStore, Term
 
 
 def __getattr__(name: str):
@@ -46,7 +46,7 @@ def who_leads_command(
     chosen = choose_format(fmt, output, ResultFormat)
     store = store_from(store_dir, endpoint)
     try:
-        bindings = {"area": resolve.area(area)}
+        bindings: dict[str, Term] = {"area": resolve.area(area)}
         if unit:
             bindings["unit"] = resolve.unit(store, unit)
         result = store.select(load_query("who_leads").text, bindings)
@@ -67,8 +67,8 @@ def _document_names(store: GraphStore) -> dict[str, str]:
         number, source = plain(row.get("number")), plain(row.get("source"))
         name = f"văn bản số {number}" if number else (f"tệp {source}" if source else "")
         for key in ("graph", "doc"):
-            if row.get(key) is not None and name:
-                names.setdefault(row[key].value, name)
+            if (term := row.get(key)) is not None and name:
+                names.setdefault(term.value, name)
     return names
 
 
@@ -103,7 +103,7 @@ def matrix_command(
     if chosen_format in (ResultFormat.csv, ResultFormat.json):
         print_result(result, chosen_format, output=output)
         return
-    rows = [{k: (row[k].value if row.get(k) is not None else None) for k in result.variables} for row in result.rows]
+    rows = [{k: (term.value if (term := row.get(k)) is not None else None) for k in result.variables} for row in result.rows]
     matrix = matrix_xlsx.from_rows(chosen.value, rows, resolve.area_label, documents, fate, successors)
     if chosen_format is ResultFormat.xlsx:
         emit(matrix_xlsx.to_xlsx(matrix), output, len(matrix.agencies))

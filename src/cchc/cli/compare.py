@@ -8,6 +8,7 @@ the renderer of the chosen format, write it where asked.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -54,13 +55,21 @@ def rendered(result: Comparison | Survey, fmt: CompareFormat) -> str | bytes:
     from cchc.generators import compare_data, compare_docx, compare_html, compare_md
     from cchc.generators.compare_model import Survey
 
-    is_survey = isinstance(result, Survey)
-    renderers = {
-        CompareFormat.html: compare_html.survey_to_html if is_survey else compare_html.to_html,
-        CompareFormat.docx: compare_docx.survey_to_docx if is_survey else compare_docx.to_docx,
-        CompareFormat.md: compare_md.survey_to_markdown if is_survey else compare_md.to_markdown,
-        CompareFormat.csv: compare_data.survey_to_csv if is_survey else compare_data.to_csv,
-        CompareFormat.json: compare_data.survey_to_json if is_survey else compare_data.to_json,
+    if isinstance(result, Survey):
+        survey_renderers: dict[CompareFormat, Callable[[Survey], str | bytes]] = {
+            CompareFormat.html: compare_html.survey_to_html,
+            CompareFormat.docx: compare_docx.survey_to_docx,
+            CompareFormat.md: compare_md.survey_to_markdown,
+            CompareFormat.csv: compare_data.survey_to_csv,
+            CompareFormat.json: compare_data.survey_to_json,
+        }
+        return survey_renderers[fmt](result)
+    renderers: dict[CompareFormat, Callable[[Comparison], str | bytes]] = {
+        CompareFormat.html: compare_html.to_html,
+        CompareFormat.docx: compare_docx.to_docx,
+        CompareFormat.md: compare_md.to_markdown,
+        CompareFormat.csv: compare_data.to_csv,
+        CompareFormat.json: compare_data.to_json,
     }
     return renderers[fmt](result)
 
@@ -107,6 +116,7 @@ def compare_command(
     store = store_from(store_dir, endpoint)
     try:
         if all_units:
+            assert wanted_area is not None  # --all without --area was refused above
             result: Comparison | Survey = survey(store, wanted_area)
         else:
             resolved = [resolve.unit(store, unit) for unit in units]

@@ -46,13 +46,14 @@ def remove_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Gỡ văn bản khỏi kho (xóa đúng đồ thị có tên của nó)."""
+    from cchc.graph.store.base import bound_value
     from cchc.queries.runner import run_query
 
     store = store_from(store_dir, endpoint)
     try:
         rows = run_query(store, "documents").rows
         for wanted in documents:
-            graphs = {row["graph"].value for row in rows if wanted in (row["doc"].value, _value(row.get("source")))}
+            graphs = {bound_value(row["graph"]) for row in rows if wanted in (bound_value(row["doc"]), _value(row.get("source")))}
             if not graphs:
                 raise QueryError(f"không có văn bản {wanted!r} trong kho (xem: cchc docs list)")
             for graph in sorted(graphs):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
@@ -15,8 +15,16 @@ from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.cli.paths import checked_output
 from cchc.generators.draft_kinds import KINDS  # the choices of the KIND argument; the builders load on use
 
-DraftKind = Enum("DraftKind", {slug.replace("-", "_"): slug for slug in KINDS}, type=str)
-AttachedKind = Enum("AttachedKind", {s.replace("-", "_"): s for s, k in KINDS.items() if k.promulgated}, type=str)
+if TYPE_CHECKING:  # the members are made at run time from KINDS, which mypy cannot list
+
+    class DraftKind(str, Enum): ...
+
+    class AttachedKind(str, Enum): ...
+
+else:
+    DraftKind = Enum("DraftKind", {slug.replace("-", "_"): slug for slug in KINDS}, type=str)
+    AttachedKind = Enum("AttachedKind", {s.replace("-", "_"): s for s, k in KINDS.items() if k.promulgated}, type=str)
+_QUY_CHE_BCD = AttachedKind("quy-che-bcd")  # what a Quyết định promulgates unless --for says
 
 
 class DraftFormat(str, Enum):
@@ -35,7 +43,7 @@ def draft_command(
     templates: Annotated[Optional[Path], typer.Option("--templates", help="Thư mục mẫu Jinja2 thay cho mẫu có sẵn.")] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Báo cáo nguồn của từng điều (.md hoặc .json).")] = None,
     pair: Annotated[bool, typer.Option("--pair", help="Ghi Quyết định và văn bản ban hành kèm thành hai tệp.")] = False,
-    attached: Annotated[AttachedKind, typer.Option("--for", help="Với quyet-dinh: văn bản được ban hành kèm.")] = "quy-che-bcd",
+    attached: Annotated[AttachedKind, typer.Option("--for", help="Với quyet-dinh: văn bản được ban hành kèm.")] = _QUY_CHE_BCD,
     check: Annotated[bool, typer.Option("--check", help="Đọc lại bản .docx bằng bộ trích xuất và so với nội dung đã soạn.")] = False,
     strict: Annotated[
         bool,

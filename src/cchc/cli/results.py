@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 import typer
 from pyoxigraph import Literal
@@ -66,7 +67,10 @@ class OutputFormatError(CchcError):
     exit_code = 2
 
 
-def choose_format(fmt: Enum | None, output: Path | None, choices: type[Enum]) -> Enum:
+_Format = TypeVar("_Format", bound=Enum)  # the command's own enum of formats
+
+
+def choose_format(fmt: _Format | None, output: Path | None, choices: type[_Format]) -> _Format:
     """The format asked for; else the one ``--out``'s extension names; else ``table``.
 
     Refuses what cannot work before any store is opened: binary xlsx without a file, the
@@ -167,11 +171,11 @@ def print_result(
     if not result.rows and store:
         err.print(f"Không có kết quả trong kho {store}.", highlight=False)
     if fmt is ResultFormat.json:
-        rows = [{k: _json_term(row.get(k)) for k in result.variables} for row in result.rows]
+        records = [{k: _json_term(row.get(k)) for k in result.variables} for row in result.rows]
         if output is None:
-            out.print_json(json.dumps(rows, ensure_ascii=False))
+            out.print_json(json.dumps(records, ensure_ascii=False))
         else:
-            emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, len(rows))
+            emit(json.dumps(records, ensure_ascii=False, indent=2) + "\n", output, len(records))
         return
     if fmt is ResultFormat.table and output is not None:
         raise OutputFormatError("định dạng table chỉ để xem trên màn hình; để ghi tệp hãy chọn --format md, html, xlsx, csv hoặc json")

@@ -25,8 +25,8 @@ def words() -> dict[str, Any]:
 
 def _hint(error: click_errors.UsageError) -> str:
     param = getattr(error, "param", None)
-    if getattr(error, "param_hint", None):
-        hint = error.param_hint
+    hint = getattr(error, "param_hint", None)
+    if hint:
         return " / ".join(hint) if isinstance(hint, (list, tuple)) else str(hint).strip("'\"")
     if param is None:
         return ""

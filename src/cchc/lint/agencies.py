@@ -53,7 +53,7 @@ def _event(graph: rdflib.Graph, name: str) -> tuple[dt.date | None, str | None, 
     date = graph.value(node, rdflib.URIRef(CCHC + "effectiveDate"))
     label = next((str(o) for o in graph.objects(node, RDFS.label) if getattr(o, "language", None) == "vi"), None)
     function = graph.value(node, rdflib.URIRef(CCHC + "transfersFunction"))
-    return (date.toPython() if date is not None else None), label, function
+    return (date.toPython() if isinstance(date, rdflib.Literal) else None), label, function
 
 
 def _function_names(graph: rdflib.Graph, function: rdflib.term.Node | None, successor_function: str) -> set[str]:
@@ -201,6 +201,7 @@ def _unit_finding(ctx: LintContext, change: Change) -> Iterator[Finding]:
     unit = effective_metadata(ctx.parsed).unit
     if change.rule_id != "L702" or not unit or not match_key(unit).startswith(tuple(f"{p} " for p in change.unit_prefixes)):
         return
+    assert ctx.date is not None  # obsolete_agencies looks for changes only on a known date
     yield ctx.finding(
         "L702", None, part=ctx.parts[0], excerpt=unit, line=ctx.line_of(unit) or None, name=unit,
         effective=shown_date(change.effective), change=change.label, date=f"{shown_date(ctx.date)} ({ctx.date_basis})", occurrences=" (đơn vị được quy định)",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from cchc.graph.in_force import Instrument, ceased_by, successors_on
 from cchc.lint.agencies import shown_date
-from cchc.lint.context import LintContext
+from cchc.lint.context import LintContext, Where
 from cchc.lint.findings import Finding
 from cchc.lint.registry import check
 
@@ -33,13 +33,12 @@ def bases_in_force(ctx: LintContext) -> Iterator[Finding]:
     today = dt.date.today()
     for part in ctx.parts:
         for citation in part.doc.metadata.legal_bases:
-            fields = {"part": part, "excerpt": citation.text[:200], "line": ctx.line_of(citation.text[:60]) or None,
-                      "cited": _short(citation.text)}
-            early = ceased_by(citation, ctx.date) if ctx.date else None
-            if early is not None:
-                yield ctx.finding("L303", None, **fields, until=shown_date(early.until + dt.timedelta(days=1)), **_successors(early, ctx.date),
+            where: Where = {"part": part, "excerpt": citation.text[:200], "line": ctx.line_of(citation.text[:60]) or None}
+            cited = _short(citation.text)
+            if ctx.date is not None and (early := ceased_by(citation, ctx.date)) is not None:
+                yield ctx.finding("L303", None, **where, cited=cited, until=shown_date(early.until + dt.timedelta(days=1)), **_successors(early, ctx.date),
                                   date=f"{shown_date(ctx.date)} ({ctx.date_basis})")
                 continue
             later = ceased_by(citation, today)
             if later is not None:
-                yield ctx.finding("L304", None, **fields, until=shown_date(later.until + dt.timedelta(days=1)), **_successors(later, today))
+                yield ctx.finding("L304", None, **where, cited=cited, until=shown_date(later.until + dt.timedelta(days=1)), **_successors(later, today))

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from cchc.lint.context import LintContext, Part
+from cchc.lint.context import LintContext, Part, Where
 from cchc.lint.findings import Finding, data
 from cchc.lint.registry import check
 from cchc.lint.text import excerpt
@@ -114,7 +114,7 @@ def citation_dates(ctx: LintContext) -> Iterator[Finding]:
         for item in items:
             if item is reference:
                 continue
-            where = {"part": item.part, "excerpt": item.context, "line": _line(ctx, item)}
+            where: Where = {"part": item.part, "excerpt": item.context, "line": _line(ctx, item)}
             if item.eid is None:
                 where["label"] = item.where[:1].upper() + item.where[1:]
             instrument = f"{item.kind} {item.number}"

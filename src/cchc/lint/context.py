@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from cchc.graph.kinds import kinds
 from cchc.graph.model import Facts, ParsedDocument, Provision
@@ -105,6 +106,15 @@ def _parts(parsed: ParsedDocument) -> tuple[Part, ...]:
         parts.append(Part(index, doc, f"att_{index}/" if index else "", name, provisions, parents,
                           _template(provisions), _quoted(doc)))
     return tuple(parts)
+
+
+class Where(TypedDict, total=False):
+    """Where a finding is, as ``LintContext.finding`` takes it (the message's fields aside)."""
+
+    part: Part | None
+    excerpt: str
+    line: int | None
+    label: str | None
 
 
 def reference_date(parsed: ParsedDocument, as_of: dt.date | None = None) -> tuple[dt.date | None, str]:

@@ -49,7 +49,7 @@ class Area:
 def par_areas() -> tuple[Area, ...]:
     """The areas the PAR Index scores, in vocabulary order, with the names they go by."""
     graph = vocabulary_graph()
-    members = list(graph.objects(rdflib.URIRef(VOCAB + "par-index"), SKOS.member))
+    members: list[rdflib.term.Node | None] = list(graph.objects(rdflib.URIRef(VOCAB + "par-index"), SKOS.member))
     if not members:
         index = rdflib.URIRef(VOCAB + "index/par_index")
         members = [graph.value(criterion, COVERS_AREA) for criterion in graph.subjects(CRITERION_OF, index)]

@@ -53,7 +53,7 @@ class Finding:
     fix: str
     excerpt: str = ""
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, str | int | None]:
         return asdict(self)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from cchc.graph.model import Provision
 from cchc.graph.numbering import letter_ordinal, point_letter, roman, roman_value
-from cchc.lint.context import LintContext, Part
+from cchc.lint.context import LintContext, Part, Where
 from cchc.lint.findings import Finding
 from cchc.lint.registry import check
 from cchc.lint.text import excerpt
@@ -64,7 +64,7 @@ def footnote_numbers(ctx: LintContext) -> Iterator[Finding]:
     for position, problem, expected, missing in sequence_problems(numbers):
         part, note = notes[position]
         anchor = part.provisions.get(note.anchor_eid) if note.anchor_eid else None
-        where = {"part": part, "excerpt": f"{note.number} {note.text}"[:200], "line": anchor.span.line if anchor else note.span.line}
+        where: Where = {"part": part, "excerpt": f"{note.number} {note.text}"[:200], "line": anchor.span.line if anchor else note.span.line}
         if note.anchor_eid is None:
             where["label"] = f"{part.name}, chú thích số {note.number}" if part.name else f"Chú thích số {note.number}"
         if problem == "repeat":
@@ -104,8 +104,8 @@ def structure_numbers(ctx: LintContext) -> Iterator[Finding]:
         if part.template:
             continue
         for kind, run in _siblings(part):
-            numbered = [(p, _ordinal(kind, p.number)) for p in run if p.eid not in part.quoted]
-            numbered = [(p, n) for p, n in numbered if n is not None]
+            ordinals = [(p, _ordinal(kind, p.number)) for p in run if p.eid not in part.quoted]
+            numbered = [(p, n) for p, n in ordinals if n is not None]
             if kind == "clause" and any("." in p.number for p in run):
                 numbered = [(p, n) for p, n in numbered if "." not in p.number]
             if len(numbered) < 2:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypedDict
 
 from cchc.graph.model import RatingRule
 from cchc.graph.normalize import match_key
@@ -67,13 +68,29 @@ def band(rule: RatingRule) -> Band:
     return Band(rule, low if low is not None else 0.0, high if high is not None else TOP)
 
 
+class ScaleFields(TypedDict, total=False):
+    """The message fields of a scale's defects (rules L101–L103)."""
+
+    grade: str
+    other: str
+    range: str
+    other_range: str
+    overlap: str
+    gap: str
+    low: object
+    high: object
+    cut: object
+    cut2: object
+    other_label: str
+
+
 @dataclass(frozen=True)
 class Problem:
     """A defect of a scale, independent of where the rules came from (file or graph)."""
 
     rule_id: str
     rule: RatingRule
-    fields: dict[str, object]
+    fields: ScaleFields
     other: RatingRule | None = None
 
 
@@ -117,7 +134,7 @@ def _texts(rules: Iterable[RatingRule]) -> dict[str, list[RatingRule]]:
 def rating_thresholds(ctx: LintContext) -> Iterator[Finding]:
     for rules in _texts(ctx.facts.ratings).values():
         for problem in scale_problems(rules):
-            fields = dict(problem.fields)
+            fields = problem.fields.copy()
             if problem.other is not None:
                 fields["other_label"] = ctx.label(problem.other.provision)
             yield ctx.finding(problem.rule_id, problem.rule.provision, excerpt=threshold_excerpt(problem.rule.text), **fields)

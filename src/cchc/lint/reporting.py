@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import TypedDict
 
 from cchc.graph.model import ReportingObligation
 from cchc.graph.normalize import match_key
@@ -39,7 +40,13 @@ def period_label(period: str | None) -> str:
     return data("cues.json")["period_labels"].get(period or "", "định kỳ")
 
 
-def reporting_problems(duty: ReportingObligation, surroundings: str = "") -> Iterator[tuple[str, dict[str, object]]]:
+class ReportingFields(TypedDict):
+    """The message fields of rules L604 and L605."""
+
+    period: str
+
+
+def reporting_problems(duty: ReportingObligation, surroundings: str = "") -> Iterator[tuple[str, ReportingFields]]:
     """(rule id, fields) for what a periodic obligation leaves out.
 
     ``surroundings``: the rest of its provision and the lead-in above it, where a drafter
@@ -47,7 +54,7 @@ def reporting_problems(duty: ReportingObligation, surroundings: str = "") -> Ite
     if duty.period not in data("cues.json")["periodic"]:
         return
     recipients, deadline = _hints()
-    fields = {"period": period_label(duty.period)}
+    fields: ReportingFields = {"period": period_label(duty.period)}
     text = f"{duty.text}\n{surroundings}"
     if not duty.recipient and not duty.channel and not any(p.search(text) for p in recipients):
         yield "L604", fields

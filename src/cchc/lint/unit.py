@@ -125,14 +125,14 @@ def _leads(store: GraphStore, unit: Literal) -> Iterator[Finding]:
                 found.append(Lead(agency, _value(row, "function") or "other", area, _value(row, "provision") or "", area in own))
                 owners.append(doc.iri)
     by_provision = {lead.provision: docs[iri] for lead, iri in zip(found, owners)}
-    for rule_id, area, leads in area_problems(par_areas(), found):
+    for rule_id, scored, leads in area_problems(par_areas(), found):
         if rule_id == "L601":
             yield make("L601", source=unit.value, provision=None, label=f"Các văn bản của {unit.value}", line=None,
-                       area=area.label, scope=f" trong các văn bản của {unit.value} trong kho")
+                       area=scored.label, scope=f" trong các văn bản của {unit.value} trong kho")
             continue
         listed = "; ".join(f"{lead.agency} ({by_provision[lead.provision].label(lead.provision)})" for lead in leads)
         second = leads[1]
-        yield _at(by_provision[second.provision], second.provision, "L602", unit.value, area=area.label, count=len(leads), leads=listed)
+        yield _at(by_provision[second.provision], second.provision, "L602", unit.value, area=scored.label, count=len(leads), leads=listed)
 
 
 def _reporting(store: GraphStore, unit: Literal) -> Iterator[Finding]:

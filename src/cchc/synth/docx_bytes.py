@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 PAGE_BREAK_RUN = '<w:r><w:br w:type="page"/></w:r>'
@@ -28,7 +29,7 @@ def _page_breaks(xml: str, continuations: list[str]) -> str:
     return xml
 
 
-def reproducible_docx(payload: bytes, stamp: dt.datetime, continuations: list[str] = ()) -> bytes:
+def reproducible_docx(payload: bytes, stamp: dt.datetime, continuations: Sequence[str] = ()) -> bytes:
     """The same document with fixed timestamps (and page breaks before ``continuations``)."""
     iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     source = zipfile.ZipFile(io.BytesIO(payload))

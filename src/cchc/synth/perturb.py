@@ -13,8 +13,9 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from cchc.generators.document_model import Article, Chapter, Document, Item, Section, Table
 from cchc.synth.data import data
@@ -117,11 +118,11 @@ class Speller:
         """Abbreviations and tones: for running text and titles."""
         for full, short, pattern in self.habits.abbreviations:
             if full in text:
-                text = pattern.sub(lambda m, f=full, s=short: self._abbreviate(f, s, m), text)
+                text = pattern.sub(partial(self._abbreviate, full, short), text)
         return self.tones(text)
 
 
-def _items(items: list[Item | Table], speller: Speller) -> None:
+def _items(items: Sequence[Item | Table], speller: Speller) -> None:
     for item in items:
         if isinstance(item, Table):
             item.header = [speller.text(c) for c in item.header]
@@ -181,7 +182,7 @@ def _splittable(document: Document) -> list[Item]:
     Điều is printed on the Điều's own line, and renderers do not expect it to have children."""
     found: list[Item] = []
 
-    def walk(items: list[Item | Table]) -> None:
+    def walk(items: Sequence[Item | Table]) -> None:
         for item in items:
             if isinstance(item, Table):
                 continue

@@ -10,7 +10,7 @@ writes the document model in those conventions, as the habits of the document sa
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from cchc.generators import layout
 from cchc.generators.document_model import Article, Chapter, Document, Item, Section, Table
@@ -54,7 +54,7 @@ class _Lines:
         return "".join(self.parts) + "\n"
 
 
-def _items(out: _Lines, items: list[Item | Table], continuations: set[int]) -> None:
+def _items(out: _Lines, items: Sequence[Item | Table], continuations: set[int]) -> None:
     for item in items:
         if isinstance(item, Table):
             _table(out, item)
@@ -82,8 +82,8 @@ def _article(out: _Lines, article: Article, continuations: set[int]) -> None:
     blocks = list(article.blocks)
     if article.title:
         out.heading(f"{article.label} {article.title}", 3)
-    elif blocks and isinstance(blocks[0], Item) and blocks[0].kind == "paragraph" and id(blocks[0]) not in continuations:
-        first = blocks.pop(0)
+    elif blocks and isinstance(first := blocks[0], Item) and first.kind == "paragraph" and id(first) not in continuations:
+        blocks.pop(0)
         label = article.label if out.habits.heading_style == "plain" else f"**{article.label}**"
         out.add(f"{label} {first.text}")
         _items(out, first.children, continuations)
