@@ -45,6 +45,8 @@ demo: $(STAMP)
 	@find out -type f | sort | sed 's/^/    /'
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	bash scripts/typecheck.sh
 	$(BIN)/python -m pytest -q
 
 test-slow: $(STAMP)
