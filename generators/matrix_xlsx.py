@@ -150,6 +150,20 @@ class ResponsibilityMatrix:
     def _today(self, agency: str) -> list[str]:
         return [self.agency_today.get(agency, "")] if self._today_column() else []
 
+    def by_agency(self) -> tuple[list[str], list[list[str]]]:
+        """The matrix as a terminal reads it: a row per agency, a column per role listing
+        the areas by their short names (thirteen area columns do not fit 80 characters)."""
+        from cchc.generators.vocab import area_short_labels
+
+        short = area_short_labels()
+        roles = [m for m in MODES if any(m in self.modes(agency, a) for agency in self.agencies for a in self.areas)]
+        columns = ["Cơ quan", *(MODE_LABELS[m] for m in roles), *self._today_column()]
+        rows = []
+        for agency in self.agencies:
+            cells = ["; ".join(short.get(a, self.area_label(a)) for a in self.areas if m in self.modes(agency, a)) for m in roles]
+            rows.append([agency, *cells, *self._today(agency)])
+        return columns, rows
+
     def pivot_colours(self) -> list[list[str | None]]:
         """The background of each pivot cell: the colour of its strongest role."""
         areas = self.areas

@@ -15,8 +15,8 @@ from cchc.resources import read_text
 
 
 @cache
-def _scheme(file: str) -> dict[str, str]:
-    """Notation → Vietnamese prefLabel, in file order."""
+def _scheme(file: str, label: str = SKOS + "prefLabel") -> dict[str, str]:
+    """Notation → Vietnamese ``label`` (prefLabel unless asked), in file order."""
     notations: dict[str, str] = {}
     labels: dict[str, str] = {}
     order: list[str] = []
@@ -27,7 +27,7 @@ def _scheme(file: str) -> dict[str, str]:
         if quad.predicate.value == SKOS + "notation":
             notations[subject] = quad.object.value
             order.append(subject)
-        elif quad.predicate.value == SKOS + "prefLabel" and quad.object.language == "vi":
+        elif quad.predicate.value == label and quad.object.language == "vi":
             labels[subject] = quad.object.value
     return {notations[s]: labels.get(s, notations[s]) for s in order}
 
@@ -35,6 +35,13 @@ def _scheme(file: str) -> dict[str, str]:
 def scheme_labels(file: str) -> dict[str, str]:
     """Notation → Vietnamese label of every concept of a vocabulary file (``modes.ttl``)."""
     return _scheme(file)
+
+
+def area_short_labels() -> dict[str, str]:
+    """Notation → the area's short name (``cchc:shortLabel``), for narrow columns."""
+    from cchc.graph.namespaces import CCHC
+
+    return _scheme("areas.ttl", CCHC + "shortLabel")
 
 
 def functions() -> dict[str, str]:

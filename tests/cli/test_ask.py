@@ -50,6 +50,8 @@ def test_matrix_of_a_unit(backend: list[str]) -> None:
     table = runner.invoke(app, ["matrix", "--unit", "Chợ Mới", *backend])
     # Nine area columns in an 80-column test terminal: "Chủ trì" wraps inside its cell.
     assert "Ma trận trách nhiệm — huyện Chợ Mới" in table.stdout and "Chủ" in table.stdout and "trì" in table.stdout
+    # a row per agency, the areas by their short names: readable in 80 columns
+    assert "Phòng Nội vụ" in table.stdout and "Công vụ" in table.stdout and "cong_vu" not in table.stdout
 
 
 def test_unknown_area_lists_the_closest_choices(embedded: list[str]) -> None:

@@ -122,12 +122,14 @@ def matrix_command(
         )
         emit(page, output, len(pivot))
     else:
-        table = Table(title=matrix.title, caption=matrix.fate_note or None, show_lines=True)
-        for column in columns:
+        agency_columns, agency_rows = matrix.by_agency()
+        table = Table(title=matrix.title + " (theo cơ quan)", caption=matrix.fate_note or None, show_lines=True)
+        for column in agency_columns:
             table.add_column(column, overflow="fold")
-        for row in pivot:
+        for row in agency_rows:
             table.add_row(*row)
         out.print(table)
+        out.print("[dim]Bảng lĩnh vực × cơ quan: --format md, html hoặc --out TỆP.xlsx[/]")
 
 
 class CalendarFormat(str, Enum):
