@@ -88,7 +88,7 @@ def remote_store(sparql_server: str):
     from cchc.graph.store.remote import RemoteStore
 
     store = RemoteStore(f"{sparql_server}/query")
-    store._update("DROP ALL")
+    store.clear()
     return store
 
 

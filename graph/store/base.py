@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
@@ -70,4 +71,25 @@ class GraphStore(Protocol):
     def count(self, graph: str | None = None) -> int:
         """Number of quads (in one graph, or in all)."""
 
+    def clear(self) -> None:
+        """Remove every graph this store holds for cchc (a remote server's own stay)."""
+
     def close(self) -> None: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None: ...
+
+
+class ClosingStore:
+    """``with open_store(…) as store:``: closed however the block ends, so an embedded
+    store's lock is released for the next command in the same process."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()

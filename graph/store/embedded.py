@@ -13,7 +13,7 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat,
 
 from cchc.errors import QueryError, StoreError
 from cchc.graph.namespaces import CCHC, GRAPH
-from cchc.graph.store.base import Bindings, SelectResult
+from cchc.graph.store.base import Bindings, ClosingStore, SelectResult
 from cchc.graph.store.bindings import with_values
 from cchc.graph.store.ntriples import drop_silent
 
@@ -36,7 +36,7 @@ def _as_nquads(graph: NamedNode, triples: bytes | Iterable[Triple]) -> bytes:
     return triples.replace(b" .\n", f" {graph} .\n".encode())
 
 
-class EmbeddedStore:
+class EmbeddedStore(ClosingStore):
     def __init__(self, directory: Path | str) -> None:
         self.location = str(directory)
         try:
@@ -103,6 +103,12 @@ class EmbeddedStore:
             return False
         self._store.remove_graph(node)
         return True
+
+    def clear(self) -> None:
+        try:
+            self._store.clear()
+        except OSError as error:
+            raise StoreError(f"không xóa được kho {self.location}: {error}") from None
 
     # reads ----------------------------------------------------------------
     def graph_names(self) -> list[str]:

@@ -69,7 +69,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from cchc.errors import QueryError, StoreError
-from cchc.graph.store.base import Bindings, SelectResult, Term, bound, bound_value
+from cchc.graph.store.base import Bindings, ClosingStore, SelectResult, Term, bound, bound_value
 from cchc.graph.store.bindings import with_values
 from cchc.graph.store.ntriples import drop_silent, replace_update
 
@@ -254,7 +254,7 @@ class _Response:
     body: bytes
 
 
-class RemoteStore:
+class RemoteStore(ClosingStore):
     def __init__(
         self,
         query_url: str,
@@ -510,6 +510,12 @@ class RemoteStore:
             return False
         self._update(drop_silent(graph))  # Virtuoso refuses a plain DROP of a graph GSP created
         return True
+
+    def clear(self) -> None:
+        """Each graph the user loaded, dropped one by one: ``DROP ALL`` would also take a
+        server's own graphs (Virtuoso keeps its system data in named graphs)."""
+        for graph in self.graph_names():
+            self._update(drop_silent(graph))
 
     # reads ----------------------------------------------------------------
     def _visible(self, graph: Term | None) -> TypeGuard[NamedNode]:

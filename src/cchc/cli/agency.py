@@ -43,11 +43,8 @@ def agency_command(
 ) -> None:
     """Hồ sơ nhiệm vụ của một cơ quan: mọi phân công, nhiệm vụ kế hoạch, nghĩa vụ báo cáo, với nguồn."""
     chosen = choose_format(fmt, output, ResultFormat)
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         result = agency_profile(store, name, unit)
-    finally:
-        store.close()
     agencies = sorted({term.value for row in result.rows if (term := row.get("agency")) is not None})
     shown = "; ".join(agencies) if 0 < len(agencies) <= 3 else name  # what was resolved, not what was typed
     print_result(result, chosen, title=f"Nhiệm vụ của {shown}", table_columns=("unit", "agency", "mode", "area", "provision", "text"),

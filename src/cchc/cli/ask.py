@@ -44,14 +44,11 @@ def who_leads_command(
     from cchc.queries.runner import load_query
 
     chosen = choose_format(fmt, output, ResultFormat)
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         bindings: dict[str, Term] = {"area": resolve.area(area)}
         if unit:
             bindings["unit"] = resolve.unit(store, unit)
         result = store.select(load_query("who_leads").text, bindings)
-    finally:
-        store.close()
     area_name = resolve.area_label(bindings["area"].value.rsplit("/", 1)[-1])
     title = f"Cơ quan chủ trì: {area_name}" + (f" — {bindings['unit'].value}" if unit else "")
     print_result(result, chosen, title=title, table_columns=("unit", "agency", "number", "provision", "text"), output=output,
@@ -90,16 +87,13 @@ def matrix_command(
     from cchc.queries.unit_fates import fate_in_store
 
     chosen_format = choose_format(fmt, output, ResultFormat)
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         chosen = resolve.unit(store, unit)
         result = store.select(load_query("responsibility_matrix").text, {"unit": chosen})
         documents = _document_names(store) if chosen_format is ResultFormat.xlsx else {}
         found = fate_in_store(store, chosen.value)
         fate = found.summary() if found else ""
         successors = {a.agency: a.short for a in agencies_today(store, chosen.value, found)}
-    finally:
-        store.close()
     if chosen_format in (ResultFormat.csv, ResultFormat.json):
         print_result(result, chosen_format, output=output)
         return
@@ -172,13 +166,10 @@ def calendar_command(
     from cchc.queries.unit_fates import gone_by
 
     chosen = choose_format(fmt, output, CalendarFormat)
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         bindings = {"unit": resolve.unit(store, unit)} if unit else {}
         reports = store.select(load_query("reporting_calendar").text, bindings)
         meetings = store.select(load_query("meetings").text, bindings)
-    finally:
-        store.close()
     items = calendar_items(reports, meetings, year)
     for warning in gone_by(sorted({i.unit for i in items if i.unit}), dt.date(year, 12, 31)):
         err.print(f"[yellow]Cảnh báo:[/] {warning}", soft_wrap=True)

@@ -113,16 +113,13 @@ def compare_command(
         day = dt.date.fromisoformat(as_of) if as_of else None
     except ValueError:
         raise CompareError(f"--as-of: ngày không hợp lệ {as_of!r} (viết YYYY-MM-DD, vd. 2025-06-30)") from None
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         if all_units:
             assert wanted_area is not None  # --all without --area was refused above
             result: Comparison | Survey = survey(store, wanted_area)
         else:
             resolved = [resolve.unit(store, unit) for unit in units]
             result = build(store, resolved, area=notation(wanted_area.value) if wanted_area else None, align=align, as_of=day)
-    finally:
-        store.close()
     if target is None:
         out.print(compare_terminal.render_survey(result) if isinstance(result, Survey) else compare_terminal.render(result))
         return

@@ -25,8 +25,7 @@ def list_command(
     from cchc.queries.runner import run_query
     from cchc.queries.unit_fates import with_unit_fates  # the gazetteer: only this command needs it
 
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         print_result(
             with_unit_fates(run_query(store, "documents"), store=store),
             fmt,
@@ -35,8 +34,6 @@ def list_command(
             codes=codes,
             store=store.location,
         )
-    finally:
-        store.close()
 
 
 @app.command("remove")
@@ -49,8 +46,7 @@ def remove_command(
     from cchc.graph.store.base import bound_value
     from cchc.queries.runner import run_query
 
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         rows = run_query(store, "documents").rows
         for wanted in documents:
             graphs = {bound_value(row["graph"]) for row in rows if wanted in (bound_value(row["doc"]), _value(row.get("source")))}
@@ -59,8 +55,6 @@ def remove_command(
             for graph in sorted(graphs):
                 store.remove_graph(graph)
                 err.print(f"Đã gỡ {wanted} ({graph})", highlight=False)
-    finally:
-        store.close()
 
 
 def _value(term) -> str | None:

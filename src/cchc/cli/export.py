@@ -27,11 +27,8 @@ def export_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Xuất toàn bộ kho đồ thị."""
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         data = store.dump(fmt.value)
-    finally:
-        store.close()
     if output is None:
         typer.echo(data.decode("utf-8"), nl=False)
         return

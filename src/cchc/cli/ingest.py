@@ -36,8 +36,7 @@ def ingest_command(
         err.print(f"Bỏ qua {left.path}: {left.reason}", soft_wrap=True, highlight=False, markup=False)
     if not files:
         raise InputFileError(", ".join(map(str, paths)), "không có tệp .txt, .md, .docx hoặc .pdf nào để nạp")
-    store = store_from(store_dir, endpoint, create=True)
-    try:
+    with store_from(store_dir, endpoint, create=True) as store:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as bar:
             task = bar.add_task("Đang nạp", total=len(files))
 
@@ -46,8 +45,6 @@ def ingest_command(
                 bar.advance(task)
 
             report = ingest(store, files, encoding=encoding, on_file=advance, jobs=jobs)
-    finally:
-        store.close()
 
     if report.ingested:
         out.print(_report_table(report.ingested, store.location))

@@ -64,11 +64,8 @@ def lint_command(
     else:
         from cchc.lint.unit import lint_unit  # only a unit lint needs the store
 
-        store = store_from(store_dir, endpoint)
-        try:
+        with store_from(store_dir, endpoint) as store:
             report = lint_unit(store, target, when)
-        finally:
-            store.close()
     _emit(report, fmt, output)
     if report.has_errors:
         raise typer.Exit(1)

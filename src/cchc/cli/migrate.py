@@ -31,11 +31,8 @@ def migrate_command(
     from cchc.generators.drafting import render
     from cchc.generators.migrate import migrate
 
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         migration = migrate(store, unit, province, to, year)
-    finally:
-        store.close()
     _print_successors(migration)
     written = []
     if out_dir is not None:

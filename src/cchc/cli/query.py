@@ -64,11 +64,8 @@ def query_command(
         day = dt.date.fromisoformat(as_of) if as_of is not None else None
     except ValueError:
         raise QueryError(f"--as-of: ngày không hợp lệ {as_of!r} (viết YYYY-MM-DD, vd. 2025-06-30)") from None
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         result = run_as_of(store, name, values, day) if day else run_query(store, name, values)
-    finally:
-        store.close()
     print_result(result, chosen, title=load_query(name).purpose.split(":")[0].rstrip("."), output=output, codes=codes, store=store.location)
 
 
@@ -100,8 +97,7 @@ def sparql_command(
     if not form:
         raise QueryError("chỉ nhận truy vấn đọc SELECT, ASK, CONSTRUCT hoặc DESCRIBE; kho không được sửa qua lệnh này")
     full = sparql_prologue() + text
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         kind = form.group(1).upper()
         if kind == "SELECT":
             print_result(store.select(full), chosen, output=output, codes=codes, store=store.location)
@@ -110,8 +106,6 @@ def sparql_command(
             text = "true\n" if store.ask(full) else "false\n"
         else:
             text = "".join(f"{triple} .\n" for triple in store.construct(full))
-    finally:
-        store.close()
     emit(text, output)  # ASK and CONSTRUCT have one form each: a boolean, N-Triples
 
 

@@ -20,11 +20,8 @@ def load_command(store_dir: StoreDir = None, endpoint: Endpoint = None) -> None:
     from cchc.graph.succession import library_version
     from cchc.graph.units_graph import UNITS_GRAPH, load_units
 
-    store = store_from(store_dir, endpoint, create=True)
-    try:
+    with store_from(store_dir, endpoint, create=True) as store:
         loaded, triples = load_units(store)
-    finally:
-        store.close()
     what = "Đã nạp" if loaded else "Đã có sẵn (không đổi)"
     err.print(f"{what} danh mục đơn vị hành chính (gói vietnamadminunits {library_version()}): {triples} bộ ba, đồ thị <{UNITS_GRAPH}>.")
 
@@ -59,12 +56,9 @@ def agencies_command(
     from cchc.generators.vocab import functions
     from cchc.queries import resolve
 
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         name = resolve.unit(store, unit).value
         found = agencies_today(store, name)
-    finally:
-        store.close()
     table = Table(title=f"Cơ quan của {name} và cơ quan đảm nhiệm hiện nay")
     for column in ("Cơ quan trong văn bản", "Chức năng", "Nay"):
         table.add_column(column)

@@ -20,11 +20,8 @@ def validate_command(
     from cchc.graph.units_graph import without_units
     from cchc.graph.validate import reason, validate_shacl
 
-    store = store_from(store_dir, endpoint)
-    try:
+    with store_from(store_dir, endpoint) as store:
         data = without_units(store.dump("nq"))
-    finally:
-        store.close()
     report = validate_shacl(data)
     for violation in report.violations:
         out.print(f"- {violation}", highlight=False)
