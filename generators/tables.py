@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cchc.resources import read_text
@@ -30,6 +31,19 @@ MIN_WIDTH = 8  # Excel column widths, in characters
 MAX_WIDTH = 60  # longer values wrap instead of making one column a screen wide
 HEADER_COLOUR = "DDEBF7"
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+# Which format a file's name asks for: one table for every command that writes files.
+FORMAT_OF_SUFFIX = {
+    ".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+    ".xlsx": "xlsx", ".ics": "ics", ".docx": "docx",
+}
+# Excel reads a CSV file as UTF-8 only when it starts with a byte-order mark.
+EXCEL_BOM = "\ufeff"
+
+
+def format_of(path: str | Path) -> str | None:
+    return FORMAT_OF_SUFFIX.get(Path(path).suffix.lower())
 
 
 def cell_text(value: Cell) -> str:

@@ -260,6 +260,31 @@ def calendar_items(reports: SelectResult, meetings: SelectResult | None, year: i
     return sorted(items, key=lambda item: item.sort_key)
 
 
+# The columns people read (terminal, md, html, xlsx, csv); JSON keeps ``as_row``'s keys.
+CALENDAR_COLUMNS = {
+    "when": "Ngày",
+    "unit": "Đơn vị",
+    "report": "Báo cáo",
+    "reporter": "Người gửi",
+    "recipient": "Nơi nhận",
+    "rule": "Quy tắc",
+    "provision": "Điều khoản",
+    "note": "Ghi chú",
+}
+
+
+def calendar_table(items: list[CalendarItem], typed_dates: bool = False) -> tuple[list[str], list[list[str | dt.date]]]:
+    """Headers and cells of the calendar for people; ``typed_dates``: the first column as
+    dates where there is a day (a spreadsheet then sorts and filters them as dates)."""
+    keys = list(CALENDAR_COLUMNS)
+    cells: list[list[str | dt.date]] = []
+    for item in items:
+        row = item.as_row()
+        first: str | dt.date = item.date if typed_dates and item.date else (row["when"] or "")
+        cells.append([first, *(row[key] or "" for key in keys[1:])])
+    return list(CALENDAR_COLUMNS.values()), cells
+
+
 def _summary(item: CalendarItem) -> str:
     """What the calendar shows on the day: the report, who sends it to whom, and the unit
     (one calendar may hold several units)."""

@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from cchc.cli.options import Codes, Endpoint, Output, StoreDir, store_from
 from cchc.cli.results import ResultFormat, choose_format, print_result
-
-if TYPE_CHECKING:  # the store and query modules load when the command runs, not with ``cchc --help``
-    from cchc.graph.store.base import GraphStore, SelectResult
-
-
-def agency_profile(store: GraphStore, wanted: str, unit: str | None = None) -> SelectResult:
-    """One result for every spelling the name matches ("VP HĐND-UBND" and "Văn phòng HĐND và UBND")."""
-    from pyoxigraph import Literal
-
-    from cchc.graph.store.base import SelectResult
-    from cchc.queries import resolve
-    from cchc.queries.runner import load_query
-
-    query = load_query("agency_profile")
-    unit_term = resolve.unit(store, unit) if unit else None
-    rows: list[dict] = []
-    for label in resolve.agency(store, wanted, unit_term):
-        bindings = {"agency": Literal(label, language="vi")}
-        if unit_term is not None:
-            bindings["unit"] = unit_term
-        rows.extend(store.select(query.text, bindings).rows)
-    return SelectResult(query.columns, tuple(rows))
 
 
 def agency_command(
@@ -42,6 +20,8 @@ def agency_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Hồ sơ nhiệm vụ của một cơ quan: mọi phân công, nhiệm vụ kế hoạch, nghĩa vụ báo cáo, với nguồn."""
+    from cchc.queries.agency import agency_profile
+
     chosen = choose_format(fmt, output, ResultFormat)
     with store_from(store_dir, endpoint) as store:
         result = agency_profile(store, name, unit)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -14,12 +12,12 @@ from rich.table import Table
 
 from cchc.cli.console import err, out
 from cchc.cli.options import Codes, Endpoint, Output, StoreDir, store_from
-from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, plain, print_result, write_table
+from cchc.cli.results import FORMAT_HELP, ResultFormat, choose_format, emit, print_result, write_table
 
 # Each command imports what it uses inside its body: the matrix needs the gazetteer and the
 # agency successors, the calendar icalendar, and ``cchc who-leads`` (or ``--help``) neither.
 if TYPE_CHECKING:
-    from cchc.graph.store.base import GraphStore, Term
+    from cchc.graph.store.base import Term
 
 
 def __getattr__(name: str):
@@ -55,20 +53,6 @@ def who_leads_command(
                  codes=codes, store=store.location)
 
 
-def _document_names(store: GraphStore) -> dict[str, str]:
-    """Document IRI → how a citation names it: "số 341/KH-UBND", else its source file."""
-    from cchc.queries.runner import run_query
-
-    names: dict[str, str] = {}
-    for row in run_query(store, "documents").rows:
-        number, source = plain(row.get("number")), plain(row.get("source"))
-        name = f"văn bản số {number}" if number else (f"tệp {source}" if source else "")
-        for key in ("graph", "doc"):
-            if (term := row.get(key)) is not None and name:
-                names.setdefault(term.value, name)
-    return names
-
-
 def matrix_command(
     unit: Annotated[str, typer.Option("--unit", help='Đơn vị (vd. "Chợ Mới", "tỉnh Quảng Nam").', show_default=False)],
     fmt: Annotated[
@@ -81,24 +65,17 @@ def matrix_command(
 ) -> None:
     """Ma trận trách nhiệm của một đơn vị: cơ quan × lĩnh vực, ô là vai trò."""
     from cchc.generators import matrix_xlsx, tables
-    from cchc.generators.agency_successors import agencies_today
-    from cchc.queries import resolve
-    from cchc.queries.runner import load_query
-    from cchc.queries.unit_fates import fate_in_store
+    from cchc.queries.matrix import matrix_rows, responsibility_matrix
 
     chosen_format = choose_format(fmt, output, ResultFormat)
     with store_from(store_dir, endpoint) as store:
-        chosen = resolve.unit(store, unit)
-        result = store.select(load_query("responsibility_matrix").text, {"unit": chosen})
-        documents = _document_names(store) if chosen_format is ResultFormat.xlsx else {}
-        found = fate_in_store(store, chosen.value)
-        fate = found.summary() if found else ""
-        successors = {a.agency: a.short for a in agencies_today(store, chosen.value, found)}
+        if chosen_format in (ResultFormat.csv, ResultFormat.json):  # the rows themselves, for programs
+            _, result = matrix_rows(store, unit)
+        else:
+            matrix = responsibility_matrix(store, unit, cite_documents=chosen_format is ResultFormat.xlsx)
     if chosen_format in (ResultFormat.csv, ResultFormat.json):
-        print_result(result, chosen_format, output=output)
+        print_result(result, chosen_format, output=output, store=store.location)
         return
-    rows = [{k: (term.value if (term := row.get(k)) is not None else None) for k in result.variables} for row in result.rows]
-    matrix = matrix_xlsx.from_rows(chosen.value, rows, resolve.area_label, documents, fate, successors)
     if chosen_format is ResultFormat.xlsx:
         emit(matrix_xlsx.to_xlsx(matrix), output, len(matrix.agencies))
         return
@@ -136,18 +113,6 @@ class CalendarFormat(str, Enum):
     ics = "ics"
 
 
-CALENDAR_COLUMNS = {
-    "when": "Ngày",
-    "unit": "Đơn vị",
-    "report": "Báo cáo",
-    "reporter": "Người gửi",
-    "recipient": "Nơi nhận",
-    "rule": "Quy tắc",
-    "provision": "Điều khoản",
-    "note": "Ghi chú",
-}
-
-
 def calendar_command(
     year: Annotated[int, typer.Option("--year", help="Năm cần lập lịch.", show_default=False)],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
@@ -160,8 +125,9 @@ def calendar_command(
     endpoint: Endpoint = None,
 ) -> None:
     """Lịch báo cáo và họp trong một năm: hạn báo cáo, cuộc họp định kỳ, và các nghĩa vụ không có ngày cố định."""
+    from cchc.generators import tables
     from cchc.queries import resolve
-    from cchc.queries.calendar import calendar_items, to_ics
+    from cchc.queries.calendar import calendar_items, calendar_table, to_ics
     from cchc.queries.runner import load_query
     from cchc.queries.unit_fates import gone_by
 
@@ -188,39 +154,25 @@ def calendar_command(
         else:
             typer.echo(data.decode("utf-8"), nl=False)
         return
-    rows = [item.as_row() for item in items]
     title = f"Lịch báo cáo và họp năm {year}" + (f" — {bindings['unit'].value}" if unit else "")
     if chosen is CalendarFormat.json:
+        rows = [item.as_row() for item in items]
         if output:
             emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", output, len(rows))
         else:
             out.print_json(json.dumps(rows, ensure_ascii=False))
-    elif chosen is CalendarFormat.csv:
-        # utf-8-sig: Excel reads a CSV without a byte-order mark as the local code page
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(CALENDAR_COLUMNS.values())
-        writer.writerows([[row[key] or "" for key in CALENDAR_COLUMNS] for row in rows])
-        data = buffer.getvalue().encode("utf-8-sig")
-        if output:
-            emit(data, output, len(rows))
-        else:
-            out.file.flush()
-            typer.echo(data, nl=False)
+        return
+    headers, cells = calendar_table(items, typed_dates=chosen is CalendarFormat.xlsx)
+    if chosen is CalendarFormat.csv:
+        emit(tables.to_csv(headers, cells), output, len(cells))  # a .csv file gets Excel's BOM
     elif chosen in (CalendarFormat.md, CalendarFormat.html, CalendarFormat.xlsx):
-        columns = list(CALENDAR_COLUMNS.values())
-        # xlsx gets real dates, so the sheet sorts and filters them as dates
-        cells = [
-            [item.date if chosen is CalendarFormat.xlsx and item.date else item.when, *(row[key] or "" for key in list(CALENDAR_COLUMNS)[1:])]
-            for item, row in zip(items, rows)
-        ]
-        write_table(chosen, columns, cells, output, title=title, sheet=f"Lịch báo cáo {year}")
+        write_table(chosen, headers, cells, output, title=title, sheet=f"Lịch báo cáo {year}")
     else:
         table = Table(title=title, show_lines=True)
-        for column in CALENDAR_COLUMNS.values():
-            table.add_column(column, overflow="fold")
-        for row in rows:
-            table.add_row(*(row[key] or "" for key in CALENDAR_COLUMNS))
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in cells:
+            table.add_row(*(str(value) for value in row))
         out.print(table)
         if undated:
             out.print(f"[dim]{len(undated)} mục không có ngày cụ thể: cột Ghi chú cho biết lý do (chỉ có tháng, tính theo sự kiện, đột xuất).[/]")

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from cchc.cli.console import err, out
+from cchc.cli.console import out
 from cchc.cli.options import Endpoint, StoreDir, store_from
-from cchc.cli.paths import checked_output
+from cchc.cli.results import emit
 
 # The comparison library (python-docx, the vocabulary graph, the gazetteer) loads when the
 # command runs: ``cchc --help`` and the other commands never need it.
@@ -33,9 +33,6 @@ class CompareFormat(str, Enum):
     json = "json"
 
 
-_SUFFIXES = {".html": "html", ".htm": "html", ".docx": "docx", ".md": "md", ".csv": "csv", ".json": "json"}
-
-
 def chosen_format(fmt: CompareFormat | None, output: Path | None) -> CompareFormat | None:
     """The format asked for, else the one the output file's name implies; None is the terminal."""
     from cchc.generators.compare_model import CompareError
@@ -44,8 +41,10 @@ def chosen_format(fmt: CompareFormat | None, output: Path | None) -> CompareForm
         return fmt
     if output is None:
         return None
-    implied = _SUFFIXES.get(output.suffix.lower())
-    if implied is None:
+    from cchc.generators.tables import format_of
+
+    implied = format_of(output)
+    if implied not in {f.value for f in CompareFormat}:
         raise CompareError(f"{output}: không đoán được định dạng từ đuôi tệp; hãy thêm --format html|docx|md|csv|json")
     return CompareFormat(implied)
 
@@ -127,13 +126,8 @@ def compare_command(
     if output is None:
         typer.echo(data, nl=False)
         return
-    path = checked_output(output)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
     what = f"lĩnh vực {result.area_label}" if isinstance(result, Survey) else f"{len(result.units)} đơn vị, {result.differing} nội dung khác nhau"
-    err.print(f"Đã ghi bảng so sánh ({what}) vào {output}", highlight=False)
+    emit(data, output, said=f"Đã ghi bảng so sánh ({what}) vào {output}")
 
 
 def register(app: typer.Typer) -> None:

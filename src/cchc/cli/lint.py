@@ -11,9 +11,9 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from cchc.cli.console import err, out
+from cchc.cli.console import out
 from cchc.cli.options import Endpoint, StoreDir, store_from
-from cchc.cli.paths import checked_output
+from cchc.cli.results import emit
 
 # The rules and the pipeline they read documents with load when a lint runs, not with ``--help``.
 if TYPE_CHECKING:
@@ -78,11 +78,7 @@ def _emit(report: LintReport, fmt: LintFormat, output: Path | None) -> None:
         print_table(report)
         return
     text = {LintFormat.json: to_json, LintFormat.csv: to_csv, LintFormat.md: to_markdown, LintFormat.table: to_markdown}[fmt](report)
-    if output is not None:
-        checked_output(output).write_text(text, encoding="utf-8")
-        err.print(f"Đã ghi {len(report.findings)} mục vào {output}", highlight=False)
-    else:
-        typer.echo(text, nl=False)
+    emit(text, output, said=f"Đã ghi {len(report.findings)} mục vào {output}")
 
 
 def print_table(report: LintReport) -> None:

@@ -38,7 +38,6 @@ class ResultFormat(str, Enum):
 
 FORMAT_HELP = "table, csv, json, md, html hoặc xlsx (xlsx cần --out; mặc định: table, hoặc theo đuôi tệp --out)."
 BINARY = {"xlsx"}
-_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".ics": "ics"}
 
 _INTEGERS = {
     XSD + t
@@ -79,7 +78,7 @@ def choose_format(fmt: _Format | None, output: Path | None, choices: type[_Forma
     if fmt is None:
         if output is None:
             return choices("table")
-        guessed = _SUFFIXES.get(output.suffix.lower())
+        guessed = tables.format_of(output)
         if guessed not in {c.value for c in choices}:
             names = ", ".join(c.value for c in choices if c.value != "table")
             raise OutputFormatError(f"{output}: không đoán được định dạng từ đuôi tệp; hãy thêm --format ({names})")
@@ -91,18 +90,21 @@ def choose_format(fmt: _Format | None, output: Path | None, choices: type[_Forma
     return fmt
 
 
-def emit(data: str | bytes, output: Path | None, rows: int | None = None) -> None:
-    """Write a rendered document to ``--out`` (saying so on stderr), or text to stdout."""
+def emit(data: str | bytes, output: Path | None, rows: int | None = None, said: str | None = None) -> None:
+    """Write a rendered document to ``--out`` (saying so on stderr, in ``said`` words if
+    given), or text to stdout. The one place files are written: a .csv gets Excel's BOM."""
     if output is None:
         typer.echo(data if isinstance(data, str) else data.decode("utf-8"), nl=False)
         return
     target = checked_output(output)
+    if isinstance(data, str) and tables.format_of(target) == "csv" and not data.startswith(tables.EXCEL_BOM):
+        data = tables.EXCEL_BOM + data  # a csv file is opened in Excel
     try:
         target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as error:
         raise OutputFormatError(f"{output}: không ghi được tệp ({error.strerror or error})") from None
     what = f"{rows} dòng" if rows is not None else f"{target.stat().st_size:,} byte"
-    err.print(f"Đã ghi {what} vào {target}", highlight=False)
+    err.print(said or f"Đã ghi {what} vào {target}", highlight=False)
 
 
 def write_table(
@@ -193,8 +195,7 @@ def print_result(
     headers = [c.header for c in columns]
     rows = [[value(row, c) for c in columns] for row in result.rows]
     if fmt is ResultFormat.csv:
-        text = tables.to_csv(headers, rows)
-        emit(text if output is None else "\ufeff" + text, output, len(rows))  # Excel reads a BOM as UTF-8
+        emit(tables.to_csv(headers, rows), output, len(rows))
     elif fmt in (ResultFormat.md, ResultFormat.html, ResultFormat.xlsx):
         write_table(fmt, headers, rows, output, title=title, sheet=title or "Kết quả")
     else:
