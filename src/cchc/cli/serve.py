@@ -32,6 +32,10 @@ def serve_command(
     from cchc.graph.store.endpoint import is_loopback, make_server  # the HTTP server: only this command
 
     directory = Path(store_dir) if store_dir else default_store_dir()
+    if not directory.exists():  # serving an empty store just made would answer nothing, silently
+        from cchc.errors import StoreError
+
+        raise StoreError(f"không tìm thấy kho đồ thị {directory}: hãy nạp văn bản trước (cchc ingest TỆP --store {directory})")
     log = None if quiet else (lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True))
     server = make_server(directory, host=host, port=port, allow_remote=allow_remote, union_default_graph=union_default_graph, log=log)
     if not is_loopback(host):
