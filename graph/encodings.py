@@ -42,18 +42,28 @@ def _vni_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in sorted(_table("vni"), key=len, reverse=True)))
 
 
+def _capitalised(word: str) -> bool:
+    """A word typed in .VnTimeH capitals: two or more ASCII capitals and no ASCII lower
+    case, with a Vietnamese letter that came back in lower case ("CHế")."""
+    letters = [c for c in word if c.isascii() and c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not word.isupper()
+
+
 def _capitalise_vn_h(text: str) -> str:
     """.VnTimeH capitals reuse the lowercase codes: a word typed in capitals comes back as
-    "CHế"; make such words upper case again."""
-
-    def fix(match: re.Match[str]) -> str:
-        word = match.group(0)
-        ascii_letters = [c for c in word if c.isascii() and c.isalpha()]
-        if ascii_letters and all(c.isupper() for c in ascii_letters) and not word.isupper():
-            return word.upper()
-        return word
-
-    return _WORD.sub(fix, text)
+    "CHế"; make such words upper case again, and a whole line of them ("QUYếT địNH").
+    A title-case word ("Số:", one ASCII capital) is left as written: the document number
+    that follows it must survive."""
+    lines = []
+    for line in text.split("\n"):
+        words = _WORD.findall(line)
+        ascii_words = [w for w in words if any(c.isascii() and c.isalpha() for c in w)]
+        evidence = any(_capitalised(w) for w in words)
+        if evidence and all(not any(c.isascii() and c.islower() for c in w) for w in ascii_words):
+            lines.append(line.upper())
+        else:
+            lines.append(_WORD.sub(lambda m: m.group(0).upper() if _capitalised(m.group(0)) else m.group(0), line))
+    return "\n".join(lines)
 
 
 def _decode_legacy(data: bytes, codec: str) -> str:
@@ -81,14 +91,14 @@ def _mojibake(text: str) -> int:
 # words, the decoding is wrong.
 MAX_ODD_WORDS = 0.05
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def odd_word_share(text: str) -> float:
     """Share of the words with letters beyond ASCII that no Vietnamese syllable could be:
     two tone marks, or a letter of the Latin-1/Latin-A ranges Vietnamese does not use."""
     accented = odd = 0
-    for word in _WORD.findall(text):
+    for word in _LETTERS.findall(text):
         if word.isascii():
             continue
         accented += 1
@@ -98,14 +108,50 @@ def odd_word_share(text: str) -> float:
     return odd / accented if accented else 0.0
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _binary(data: bytes) -> bool:
-    sample = data[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return b"\x00" in sample or controls > len(sample) * 0.05
+    """A NUL anywhere, or control bytes over 5% of the file: the whole file is looked at,
+    since a text header over a binary body would otherwise pass."""
+    if b"\x00" in data:
+        return True
+    controls = len(data) - len(data.translate(None, _CONTROLS))
+    return controls > len(data) * 0.05
 
 
-def decode_text(data: bytes, where: Path | str, encoding: str | None = None) -> tuple[str, str, bool]:
-    """(text, encoding used, whether it was guessed)."""
+# A UTF-8 file with a few stray bytes (a copy cut mid-character, one pasted Latin-1
+# letter) is still UTF-8: read as a legacy code page, all of its Vietnamese would be lost.
+MAX_STRAY_BYTES = 8
+
+
+def stray_bytes(data: bytes) -> list[int]:
+    """Offsets of the bytes that are not valid UTF-8, up to one past the limit."""
+    offsets: list[int] = []
+    start = 0
+    while len(offsets) <= MAX_STRAY_BYTES:
+        try:
+            data[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as error:
+            offsets.append(start + error.start)
+            start += error.end
+    return offsets
+
+
+def _utf8_with_stray_bytes(data: bytes, error: UnicodeDecodeError) -> tuple[str, str, bool, str] | None:
+    offsets = stray_bytes(data)
+    if len(offsets) > MAX_STRAY_BYTES:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    if odd_word_share(text) > MAX_ODD_WORDS:
+        return None
+    shown = ", ".join(str(o) for o in offsets)
+    return text, "utf-8", False, f"đọc theo UTF-8; {len(offsets)} byte không hợp lệ (vị trí {shown}) được thay bằng “�”"
+
+
+def decode_text(data: bytes, where: Path | str, encoding: str | None = None) -> tuple[str, str, bool, str]:
+    """(text, encoding used, whether it was guessed, a note for the reader or "")."""
     if encoding:
         codec = ALIASES.get(encoding.lower())
         if codec is None:
@@ -119,17 +165,19 @@ def decode_text(data: bytes, where: Path | str, encoding: str | None = None) -> 
             raise InputFileError(
                 where, f"giải mã theo {encoding} không ra tiếng Việt ({odd:.0%} từ có dấu sai); bỏ --encoding để tự nhận bảng mã"
             )
-        return text, codec, False
+        return text, codec, False, ""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig", False
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig", False, ""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16", False
+        return data.decode("utf-16"), "utf-16", False, ""
     if _binary(data):
         raise InputFileError(where, "tệp nhị phân, không phải văn bản")
     try:
-        return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        pass
+        return data.decode("utf-8"), "utf-8", False, ""
+    except UnicodeDecodeError as error:
+        mended = _utf8_with_stray_bytes(data, error)
+        if mended is not None:
+            return mended
     candidates = []
     for codec in ("cp1258", "vni", "tcvn3"):
         try:
@@ -140,4 +188,4 @@ def decode_text(data: bytes, where: Path | str, encoding: str | None = None) -> 
     if not candidates:
         raise InputFileError(where, "không nhận ra bảng mã; hãy chỉ định --encoding")
     _, codec, text = min(candidates, key=lambda c: c[0])
-    return text, codec, True
+    return text, codec, True, ""

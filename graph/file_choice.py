@@ -10,6 +10,7 @@ read (and fails clearly if it cannot be). The names and the order of preference 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -46,15 +47,37 @@ def choose_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[Skipped]
     return chosen, skipped
 
 
+def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(every entry that is not a folder, sorted; the links that lead back into a folder
+    already walked). Links are followed once, so a loop is reported, not walked forever."""
+    seen: set[tuple[int, int]] = set()
+    found: list[Path] = []
+    loops: list[Path] = []
+    for root, folders, names in os.walk(folder, followlinks=True):
+        here = os.stat(root)
+        if (here.st_dev, here.st_ino) in seen:
+            loops.append(Path(root))
+            folders.clear()
+            continue
+        seen.add((here.st_dev, here.st_ino))
+        found.extend(Path(root) / name for name in names)
+    return sorted(found), sorted(loops)
+
+
 def _in_folder(folder: Path) -> tuple[list[Path], list[Skipped]]:
     rules = _rules()
     notes = set(rules["notes"])
     preference = rules["preference"]
     candidates: dict[Path, list[Path]] = {}
     skipped: list[Skipped] = []
-    for path in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts) or not path.is_file():
+    files, loops = _walk(folder)
+    skipped.extend(Skipped(loop, "liên kết vòng tới thư mục đã duyệt, không đọc lại") for loop in loops)
+    for path in files:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue  # hidden files and folders (.git, .DS_Store) are the system's, not the user's
+        if not path.is_file():
+            skipped.append(Skipped(path, "không phải tệp thông thường (ống dẫn, thiết bị hoặc liên kết hỏng)"))
+            continue
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             skipped.append(Skipped(path, f"loại tệp {suffix or '(không có đuôi)'} không hỗ trợ (chỉ .txt, .md, .docx, .pdf)"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -33,7 +34,10 @@ def read_document(path: str | Path, encoding: str | None = None, max_bytes: int 
     if fmt is None:
         raise InputFileError(path, f"định dạng không hỗ trợ ({path.suffix or 'không có phần mở rộng'}); nhận .txt, .md, .docx, .pdf")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+            raise InputFileError(path, "không phải tệp thông thường (ống dẫn, thiết bị hoặc ổ cắm)")
+        size = info.st_size
         if size > max_bytes:
             raise InputFileError(path, f"tệp quá lớn ({size / 2**20:.0f} MB, tối đa {max_bytes / 2**20:.0f} MB)")
         data = path.read_bytes()
@@ -66,9 +70,11 @@ def read_bytes(data: bytes, name: str, encoding: str | None = None, fmt: str | N
         for magic, kind in _MAGIC.items():
             if data.startswith(magic):
                 raise InputFileError(where, f"tệp nhị phân ({kind}), không phải văn bản")
-        text, used, guessed = decode_text(data, where, encoding)
+        text, used, guessed, note = decode_text(data, where, encoding)
         if guessed:
             warnings.append(f"đã đoán bảng mã {used}")
+        if note:
+            warnings.append(note)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if fmt == "md":
         text = markdown_text(text)

@@ -12,8 +12,10 @@ that is bold throughout is written as a Markdown ``**heading**``.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from docx import Document
@@ -25,11 +27,40 @@ from lxml import etree
 
 from cchc.errors import InputFileError
 from cchc.graph.numbering import point_letter, roman
+from cchc.resources import read_text
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+@cache
+def _limits() -> dict[str, int]:
+    return json.loads(read_text("cchc.graph", "data/read_limits.json"))
+
+
+def _check_unpacked_size(data: bytes, where: Path | str) -> None:
+    """Refuse a zip that inflates beyond the limit, counting while inflating: the sizes a
+    zip declares can lie, and python-docx would read every part into memory."""
+    limits = _limits()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > limits["docx_max_parts"]:
+                raise InputFileError(where, f"tệp .docx có quá nhiều phần ({len(members)}, tối đa {limits['docx_max_parts']})")
+            total = 0
+            for member in members:
+                with archive.open(member) as part:
+                    while chunk := part.read(1 << 20):
+                        total += len(chunk)
+                        if total > limits["docx_max_unpacked_bytes"]:
+                            raise InputFileError(
+                                where, f"tệp .docx giải nén ra quá lớn (hơn {limits['docx_max_unpacked_bytes'] // 2**20} MB): có thể là tệp độc hại"
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+        raise InputFileError(where, "tệp .docx bị hỏng hoặc bị cắt cụt") from None
+
+
 def docx_text(data: bytes, where: Path | str) -> str:
+    _check_unpacked_size(data, where)
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):

@@ -3,10 +3,11 @@
 #   virtuoso-opensource                         tests/store/test_virtuoso.py (virtuoso-t, isql-vt)
 #   libreoffice-writer-nogui, libreoffice-draw-nogui (PNG export), fonts-liberation
 #                                               tests/generators/test_render_libreoffice.py
+#   chromium                                    tests/web/test_browser.py (Playwright drives Debian's Chromium)
 # Idempotent: prints nothing and changes nothing when everything is installed already.
 set -euo pipefail
 
-packages=(virtuoso-opensource libreoffice-writer-nogui libreoffice-draw-nogui fonts-liberation)
+packages=(virtuoso-opensource libreoffice-writer-nogui libreoffice-draw-nogui fonts-liberation chromium)
 
 missing=()
 for package in "${packages[@]}"; do
