@@ -43,6 +43,7 @@ demo: $(STAMP)
 	$(BIN)/cchc lint examples/corpus/002_e8832a6717c418ce.txt || true  # exits 1: the sample has defects
 	@echo "==> Xong. Kho đồ thị: $(STORE). Các tệp đã ghi:"
 	@find out -type f | sort | sed 's/^/    /'
+	@echo "==> Giao diện web: $(BIN)/cchc web --store $(STORE)  (mở http://127.0.0.1:8765)"
 
 test: $(STAMP)
 	$(BIN)/ruff check .

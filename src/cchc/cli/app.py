@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from cchc import __version__
-from cchc.cli import agency, ask, compare, docs, draft, export, facts, ingest, lint, migrate, query, serve, synth, units, validate
+from cchc.cli import agency, ask, compare, docs, draft, export, facts, ingest, lint, migrate, query, serve, synth, units, validate, web
 from cchc.cli.console import err, error_line
 from cchc.errors import CchcError
 
@@ -90,7 +90,7 @@ def _root(
     """cchc — đồ thị tri thức về văn bản cải cách hành chính."""
 
 
-for module in (ingest, facts, query, ask, agency, export, validate, draft, compare, lint, serve, synth, units, migrate):
+for module in (ingest, facts, query, ask, agency, export, validate, draft, compare, lint, serve, synth, units, migrate, web):
     module.register(app)
 app.add_typer(docs.app, name="docs")
 

@@ -1,0 +1,56 @@
+"""The ASGI app: routes, the read-only store for the app's lifetime, and the guards."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from cchc.web.documents import documents_page
+from cchc.web.matrix import matrix_download, matrix_page
+from cchc.web.outline import document_page
+from cchc.web.security import LOOPBACK_HOSTS, Csrf, GuardMiddleware
+from cchc.web.sparql import sparql_page, sparql_run
+from cchc.web.store import ReadOnlyStore
+
+
+def health(request: Request) -> Response:
+    return JSONResponse({"ok": True})
+
+
+def create_app(store_dir: Path, token: str | None = None, allowed_hosts: Iterable[str] | None = LOOPBACK_HOSTS) -> Starlette:
+    """The workbench over the store at ``store_dir`` (fixed here: no request names a path).
+
+    ``token``: every request must carry it (the app is open to the network).
+    ``allowed_hosts``: the Host names answered; None answers any (with a token).
+    """
+    store = ReadOnlyStore(store_dir)  # opened now, so a missing store fails at start
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            store.close()
+
+    routes = [
+        Route("/", documents_page),
+        Route("/van-ban", document_page),
+        Route("/ma-tran", matrix_page),
+        Route("/ma-tran.xlsx", matrix_download),
+        Route("/sparql", sparql_page, methods=["GET"]),
+        Route("/sparql", sparql_run, methods=["POST"]),
+        Route("/suc-khoe", health),
+        Mount("/tinh", app=StaticFiles(packages=[("cchc.web", "static")]), name="static"),
+    ]
+    app = Starlette(routes=routes, middleware=[Middleware(GuardMiddleware, token=token, allowed_hosts=allowed_hosts)], lifespan=lifespan)
+    app.state.store = store
+    app.state.csrf = Csrf()
+    return app

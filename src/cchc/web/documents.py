@@ -1,0 +1,60 @@
+"""Page "Văn bản" (``/``): the documents in the store, filtered by unit and kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cchc.graph.store.base import GraphStore
+from cchc.queries.labels import value_labels
+from cchc.queries.runner import run_query
+from cchc.queries.unit_fates import with_unit_fates
+from cchc.web.rendering import render
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc: str
+    graph: str
+    unit: str
+    unit_today: str
+    kind: str  # notation
+    kind_label: str
+    number: str
+    issued: str  # dd/mm/yyyy
+    title: str
+    source: str
+
+
+def _date(iso: str) -> str:
+    year, _, rest = iso.partition("-")
+    month, _, day = rest.partition("-")
+    return f"{day}/{month}/{year}" if day else iso
+
+
+def document_rows(store: GraphStore) -> list[DocumentRow]:
+    kinds = value_labels("doc_kind") or {}
+    result = with_unit_fates(run_query(store, "documents"))
+    rows = []
+    for row in result.rows:
+        text = {k: (term.value if term is not None else "") for k, term in row.items()}
+        rows.append(
+            DocumentRow(
+                doc=text["doc"], graph=text["graph"], unit=text["unit"], unit_today=text["unit_today"], kind=text["doc_kind"],
+                kind_label=kinds.get(text["doc_kind"], "Văn bản khác"), number=text["number"],
+                issued=_date(text["issued"]), title=text["title"], source=text["source"],
+            )
+        )
+    return rows
+
+
+def documents_page(request: Request) -> Response:
+    rows = document_rows(request.app.state.store)
+    units = sorted({r.unit for r in rows if r.unit})
+    kinds = sorted({(r.kind, r.kind_label) for r in rows}, key=lambda pair: pair[1])
+    unit = request.query_params.get("unit", "")
+    kind = request.query_params.get("kind", "")
+    shown = [r for r in rows if (not unit or r.unit == unit) and (not kind or r.kind == kind)]
+    return render(request, "documents.html.j2", rows=shown, total=len(rows), units=units, kinds=kinds, unit=unit, kind=kind)
