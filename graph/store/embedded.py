@@ -16,6 +16,7 @@ from cchc.graph.namespaces import CCHC, GRAPH
 from cchc.graph.store.base import Bindings, ClosingStore, SelectResult
 from cchc.graph.store.bindings import with_values
 from cchc.graph.store.ntriples import drop_silent
+from cchc.graph.store.query_text import MAX_NESTING, nesting_depth
 
 _DUMP_FORMATS = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "jsonld": RdfFormat.JSON_LD, "ttl": RdfFormat.TURTLE}
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
@@ -115,6 +116,8 @@ class EmbeddedStore(ClosingStore):
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode) and g != _PENDING_GRAPH)
 
     def _query(self, query: str, bindings: Bindings | None):
+        if nesting_depth(query) > MAX_NESTING:  # pyoxigraph's parser would overflow the stack
+            raise QueryError(f"câu truy vấn lồng quá sâu (hơn {MAX_NESTING} cấp ngoặc)")
         try:
             return self._store.query(with_values(query, bindings or {}))
         except SyntaxError as error:

@@ -38,6 +38,7 @@ from cchc import __version__
 from cchc.errors import CchcError
 from cchc.graph.namespaces import PREFIXES
 from cchc.graph.store import DEFAULT_HOST, DEFAULT_PORT
+from cchc.graph.store.query_text import _LEXICAL, MAX_NESTING, nesting_depth  # noqa: F401 (re-exported)
 
 MAX_BODY = 1 << 20  # a query larger than 1 MiB is a mistake or an attack, not a question
 QUERY_PATHS = ("/query", "/sparql", "/")
@@ -79,18 +80,10 @@ _TEXT_TYPES = ("text/", "application/sparql-results+json", "application/json", "
 _PROLOGUE = re.compile(r"\s+|#[^\n]*|PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z]+")
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
-# Strings, IRIs and comments, removed before looking for a keyword so that "service" in a
-# title, an IRI or a comment is not mistaken for one.
-_LEXICAL = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*",
-    re.DOTALL,
-)
-_SERVICE = re.compile(r"(?<![\w:?$.\-])SERVICE(?![\w:\-])", re.IGNORECASE)
+# The keyword as a token, for a text rdflib's grammar cannot read (pyoxigraph then gives
+# the syntax error, or runs it when it is valid SPARQL rdflib lacks): any SERVICE outside
+# strings, IRIs and comments, whatever stands before it (".SERVICE" included).
+_SERVICE_TOKEN = re.compile(r"(?<![\w:?$\-])SERVICE(?![\w:\-])", re.IGNORECASE)
 
 
 class EndpointError(CchcError):
@@ -116,13 +109,31 @@ def is_update(text: str) -> bool:
 
 
 def uses_service(text: str) -> bool:
-    """Whether a query calls another endpoint (``SERVICE``).
+    """Whether a query calls another endpoint (``SERVICE``), read from its parse tree.
 
     pyoxigraph evaluates ``SERVICE`` by sending HTTP requests from this machine and echoes
     the answer (even an error page) back; an endpoint others can reach must not become a
-    way to probe the machines behind it, so federated queries are refused.
+    way to probe the machines behind it, so federated queries are refused. The parse tree
+    (rdflib's SPARQL grammar) finds the clause however it is written (".SERVICE", "service",
+    after a comment); for a text that grammar cannot read, any SERVICE token counts.
     """
-    return bool(_SERVICE.search(_LEXICAL.sub(" ", text)))
+    from pyparsing import ParseException, ParseResults
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        tree = parseQuery(text)
+    except (ParseException, RecursionError, ValueError):
+        return bool(_SERVICE_TOKEN.search(_LEXICAL.sub(" ", text)))
+
+    def found(node: object) -> bool:
+        if isinstance(node, CompValue):
+            return node.name == "ServiceGraphPattern" or any(found(value) for value in node.values())
+        if isinstance(node, (list, tuple, ParseResults)):
+            return any(found(value) for value in node)
+        return False
+
+    return found(tree)
 
 
 def is_loopback(host: str) -> bool:
@@ -401,6 +412,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         text = queries[0]
         if is_update(text):
             self._refuse_write()
+        if nesting_depth(text) > MAX_NESTING:
+            raise _Refusal(HTTPStatus.BAD_REQUEST, f"Câu truy vấn lồng quá sâu (hơn {MAX_NESTING} cấp ngoặc).")
         if uses_service(text):
             raise _Refusal(HTTPStatus.FORBIDDEN, "Truy vấn liên kết (SERVICE) bị tắt: điểm truy cập này không gọi tới máy chủ khác.")
         store = self.server.store

@@ -295,3 +295,48 @@ def test_the_command_serves_until_stopped(store_dir: Path) -> None:
         process.terminate()
         process.wait(timeout=10)
     assert "127.0.0.1" in process.stderr.read().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { BIND(1 AS ?x) .SERVICE <{target}> { ?s ?p ?o } }",
+        "SELECT * WHERE { BIND(1 AS ?x) . service <{target}> { ?s ?p ?o } }",
+        "SELECT * WHERE { # a comment\nSERVICE SILENT <{target}> { ?s ?p ?o } }",
+        "SELECT * WHERE { OPTIONAL { SERVICE <{target}> { ?s ?p ?o } } }",
+    ],
+)
+def test_service_is_refused_however_it_is_written(url: str, query: str) -> None:
+    """Read from the parse tree: a listener on the target port sees no connection."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.5)
+    target = f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+    try:
+        status, _, body = get(url, query.replace("{target}", target))
+        assert status == 403 and "SERVICE" in body.decode("utf-8")
+        with pytest.raises(OSError):  # timeout: nobody called
+            listener.accept()
+    finally:
+        listener.close()
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE " + "{" * 3000 + "}" * 3000,
+    "SELECT * WHERE { FILTER(" + "(" * 10000 + "1" + ")" * 10000 + ") }",
+    "SELECT * WHERE {" + " OPTIONAL {" * 2000 + " ?s ?p ?o " + "}" * 2001,
+])
+def test_deep_nesting_is_400_and_the_server_stays_up(url: str, query: str) -> None:
+    status, _, body = get(url, query)
+    assert status == 400 and "lồng quá sâu" in body.decode("utf-8")
+    assert get(url, "ASK {}")[0] == 200
+
+
+def test_deep_nesting_through_the_cli_is_one_line(store_dir: Path, tmp_path: Path) -> None:
+    deep = tmp_path / "sau.rq"
+    deep.write_text("SELECT * WHERE " + "{" * 3000 + "}" * 3000, encoding="utf-8")
+    result = runner.invoke(app, ["sparql", f"@{deep}", "--store", str(store_dir)])
+    assert result.exit_code != 0 and result.stderr.count("\n") == 1 and "lồng quá sâu" in result.stderr
