@@ -52,6 +52,7 @@ test: $(STAMP)
 
 test-slow: $(STAMP)
 	bash scripts/install-slow-deps.sh
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
 	$(BIN)/python -m pytest -q -m slow
 
 bench: $(STAMP)
