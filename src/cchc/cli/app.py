@@ -68,7 +68,7 @@ app = typer.Typer(
     help="cchc — đồ thị tri thức về văn bản cải cách hành chính: nạp, hỏi, soạn thảo, so sánh.",
     epilog=(
         "Mã thoát: 0 thành công; 1 lỗi dữ liệu hoặc văn bản có lỗi (lint, --strict); 2 dùng sai lệnh "
-        "(thiếu tùy chọn, giá trị sai) hoặc tệp không đọc được; 3 lỗi kho đồ thị."
+        "(thiếu tùy chọn, giá trị sai) hoặc tệp không đọc, ghi được; 3 lỗi kho đồ thị."
     ),
     no_args_is_help=True,
     add_completion=False,  # its options are English-only, and no user asked for shell completion
@@ -97,3 +97,7 @@ app.add_typer(docs.app, name="docs")
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":  # python -m cchc.cli.app, as the entry point runs it
+    main()

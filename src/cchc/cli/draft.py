@@ -79,8 +79,10 @@ def draft_command(
             store.close()
     targets = [checked_output(p) for p in output_paths(targets[0], draft)]
     payloads = render(draft, chosen, templates)
+    from cchc.writing import write_file
+
     for target, payload in zip(targets, payloads):
-        target.write_bytes(payload)
+        write_file(target, payload)
         err.print(f"Đã ghi {target}")
     problems = None
     if check:
@@ -102,7 +104,7 @@ def draft_command(
     if report:
         target = checked_output(report)
         data = report_data(draft, str(profile), [str(t) for t in targets], problems)
-        target.write_bytes(report_bytes(data, "json" if report.suffix.lower() == ".json" else "md"))
+        write_file(target, report_bytes(data, "json" if report.suffix.lower() == ".json" else "md"))
         err.print(f"Đã ghi báo cáo nguồn {target}")
     if strict and (draft.content.filled or draft.to_complete or problems):
         err.print(

@@ -32,8 +32,10 @@ def export_command(
     if output is None:
         typer.echo(data.decode("utf-8"), nl=False)
         return
+    from cchc.writing import write_file
+
     target = checked_output(output)
-    target.write_bytes(data)
+    write_file(target, data)
     err.print(f"Đã ghi {len(data):,} byte vào {target}")
 
 

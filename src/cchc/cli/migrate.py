@@ -33,20 +33,22 @@ def migrate_command(
 
     with store_from(store_dir, endpoint) as store:
         migration = migrate(store, unit, province, to, year)
+    from cchc.writing import write_file
+
     _print_successors(migration)
     written = []
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         for kind, draft in migration.drafts.items():
             target = checked_output(out_dir / f"{kind}-{migration.target.code}.docx")
-            target.write_bytes(render(draft, "docx")[0])
+            write_file(target, render(draft, "docx")[0])
             written.append(str(target))
             err.print(f"Đã ghi {target}")
     if report is not None:
         target = checked_output(report)
         data = report_data(migration, written)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n" if report.suffix.lower() == ".json" else report_markdown(data)
-        target.write_text(text, encoding="utf-8")
+        write_file(target, text)
         err.print(f"Đã ghi báo cáo chuyển đổi {target}")
 
 

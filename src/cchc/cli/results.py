@@ -99,10 +99,9 @@ def emit(data: str | bytes, output: Path | None, rows: int | None = None, said: 
     target = checked_output(output)
     if isinstance(data, str) and tables.format_of(target) == "csv" and not data.startswith(tables.EXCEL_BOM):
         data = tables.EXCEL_BOM + data  # a csv file is opened in Excel
-    try:
-        target.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    except OSError as error:
-        raise OutputFormatError(f"{output}: không ghi được tệp ({error.strerror or error})") from None
+    from cchc.writing import write_file
+
+    write_file(target, data)
     what = f"{rows} dòng" if rows is not None else f"{target.stat().st_size:,} byte"
     err.print(said or f"Đã ghi {what} vào {target}", highlight=False)
 
