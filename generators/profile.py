@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -406,10 +407,27 @@ def validate(raw: Any, source: str = "hồ sơ") -> Profile:
     return profile
 
 
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of YAML flow brackets ``[ {`` (block nesting is bounded by indentation)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
 def load_profile(path: Path | str) -> Profile:
     """Read and validate a profile file; YAML syntax errors name the line."""
     path = Path(path)
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero or a FIFO would never end
+            raise ProfileError(str(path), ["không phải tệp thông thường"])
+        if info.st_size > MAX_PROFILE_BYTES:
+            raise ProfileError(str(path), [f"tệp quá lớn cho một hồ sơ ({info.st_size:,} byte, tối đa {MAX_PROFILE_BYTES:,})"])
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProfileError(str(path), ["không tìm thấy tệp"]) from None
@@ -418,9 +436,22 @@ def load_profile(path: Path | str) -> Profile:
     return parse_profile(text, str(path))
 
 
+# A profile is a page of YAML: anything far larger, or nested deeper, is not one.
+MAX_PROFILE_BYTES = 1_000_000
+MAX_PROFILE_NESTING = 32
+
+
 def parse_profile(text: str, source: str = "hồ sơ") -> Profile:
+    if len(text) > MAX_PROFILE_BYTES:
+        raise ProfileError(source, [f"hồ sơ quá lớn ({len(text):,} ký tự, tối đa {MAX_PROFILE_BYTES:,})"])
+    if _flow_depth(text) > MAX_PROFILE_NESTING:
+        raise ProfileError(source, [f"hồ sơ lồng quá sâu (hơn {MAX_PROFILE_NESTING} cấp ngoặc)"])
     try:
         raw = yaml.safe_load(text)
+    except (ValueError, OverflowError) as error:  # a date that does not exist ("2026-02-31")
+        raise ProfileError(source, ["có ngày không tồn tại trong lịch (vd. 31/02) hoặc giá trị không đọc được"]) from None
+    except RecursionError:
+        raise ProfileError(source, ["hồ sơ lồng quá sâu"]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -65,8 +66,11 @@ class _Loader(jinja2.BaseLoader):
         self.override = override
 
     def get_source(self, environment: jinja2.Environment, template: str):
+        pieces = split_template_path(template)  # TemplateNotFound for "..": no way out of the folder
         if self.override is not None:
-            path = self.override / template
+            path = self.override.joinpath(*pieces)
+            if not path.resolve().is_relative_to(self.override.resolve()):  # a link out of the folder
+                raise jinja2.TemplateNotFound(template)
             if path.is_file():
                 mtime = path.stat().st_mtime
                 return path.read_text(encoding="utf-8"), str(path), lambda: path.stat().st_mtime == mtime
@@ -76,11 +80,34 @@ class _Loader(jinja2.BaseLoader):
             raise jinja2.TemplateNotFound(template) from None
 
 
+# What a user's template may build: the sandbox stops attribute access, not "x" * 10**9.
+MAX_VALUE_LENGTH = 1_000_000  # characters or items of one string or list built by an operator
+MAX_OUTPUT_LENGTH = 5_000_000  # characters of a rendered template
+
+
+class _BoundedSandbox(SandboxedEnvironment):
+    """The sandbox, with ``*``, ``**`` and ``+`` unable to grow a value past the bound."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+            raise jinja2.exceptions.SecurityError("lũy thừa quá lớn")
+        if operator == "*":
+            for value, times in ((left, right), (right, left)):
+                if isinstance(value, (str, list, tuple)) and isinstance(times, int) and len(value) * times > MAX_VALUE_LENGTH:
+                    raise jinja2.exceptions.SecurityError(f"chuỗi hoặc danh sách vượt {MAX_VALUE_LENGTH:,} phần tử")
+        if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+            if len(left) + len(right) > MAX_VALUE_LENGTH:
+                raise jinja2.exceptions.SecurityError(f"chuỗi hoặc danh sách vượt {MAX_VALUE_LENGTH:,} phần tử")
+        return super().call_binop(context, operator, left, right)
+
+
 @lru_cache(maxsize=16)
 def environment(fmt: str, override: Path | None = None) -> SandboxedEnvironment:
     """One sandboxed environment per output format (outline, yaml, md, html) and template folder."""
     escape = {"outline": outline_escape, "md": markdown_escape, "yaml": yaml_escape}.get(fmt)
-    env = SandboxedEnvironment(
+    env = _BoundedSandbox(
         loader=_Loader(override),
         undefined=jinja2.StrictUndefined,
         autoescape=fmt == "html",
@@ -122,7 +149,10 @@ def render(name: str, context: dict[str, Any], fmt: str = "outline", override: P
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(_shown(error.filename, name), error.lineno, f"lỗi cú pháp: {error.message}") from None
     try:
-        return template.render(context)
+        rendered = template.render(context)
+        if len(rendered) > MAX_OUTPUT_LENGTH:
+            raise TemplateError(name, None, f"kết quả mẫu quá dài ({len(rendered):,} ký tự, tối đa {MAX_OUTPUT_LENGTH:,})")
+        return rendered
     except jinja2.TemplateSyntaxError as error:  # an included template
         raise TemplateError(_shown(error.filename, name), error.lineno, f"lỗi cú pháp: {error.message}") from None
     except jinja2.exceptions.SecurityError as error:
