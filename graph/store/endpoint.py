@@ -26,10 +26,11 @@ import ipaddress
 import re
 import socket
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 from urllib.parse import parse_qs, urlsplit
 
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store
@@ -253,10 +254,19 @@ _PROTOCOL_ERRORS = {
 }
 
 
+# A fixed pool of workers and a real listen backlog: a flood of connections waits its
+# turn (or is refused by the kernel) instead of starting a thread each; a client that
+# connects and says nothing is dropped after IDLE_SECONDS, so its worker comes back.
+WORKERS = 8
+BACKLOG = 128
+IDLE_SECONDS = 20
+
+
 class SparqlServer(ThreadingHTTPServer):
-    """One read-only store, served to many clients at once (one thread per request)."""
+    """One read-only store, served to many clients at once by a bounded pool of workers."""
 
     daemon_threads = True
+    request_queue_size = BACKLOG
 
     def __init__(
         self,
@@ -270,7 +280,12 @@ class SparqlServer(ThreadingHTTPServer):
         self.log = log
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
+        self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="sparql")
         super().__init__(address, SparqlHandler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Handed to the pool, not to a new thread (ThreadingMixIn's way)."""
+        self.pool.submit(self.process_request_thread, request, client_address)
 
     @property
     def url(self) -> str:
@@ -280,6 +295,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def close(self) -> None:
         self.server_close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
         self.store = None  # the read-only handle closes when the last reference goes
 
 
@@ -295,6 +311,7 @@ class _Refusal(Exception):
 class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = f"cchc-sparql/{__version__}"
+    timeout = IDLE_SECONDS  # the socket's: an idle or slow client is dropped
 
     # HTTP verbs ---------------------------------------------------------------------
     def do_OPTIONS(self) -> None:  # CORS preflight from browser clients such as YASGUI

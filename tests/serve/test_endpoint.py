@@ -340,3 +340,20 @@ def test_deep_nesting_through_the_cli_is_one_line(store_dir: Path, tmp_path: Pat
     deep.write_text("SELECT * WHERE " + "{" * 3000 + "}" * 3000, encoding="utf-8")
     result = runner.invoke(app, ["sparql", f"@{deep}", "--store", str(store_dir)])
     assert result.exit_code != 0 and result.stderr.count("\n") == 1 and "lồng quá sâu" in result.stderr
+
+
+def test_idle_connections_do_not_hold_the_server(url: str) -> None:
+    """More silent clients than workers: the pool drops them after the idle limit, and a
+    real query is answered meanwhile by a free worker or right after."""
+    import socket
+    import urllib.parse
+
+    from cchc.graph.store.endpoint import WORKERS
+
+    parsed = urllib.parse.urlparse(url)
+    silent = [socket.create_connection((parsed.hostname, parsed.port)) for _ in range(WORKERS - 1)]
+    try:
+        assert get(url, "ASK {}")[0] == 200
+    finally:
+        for connection in silent:
+            connection.close()
