@@ -448,7 +448,7 @@ def parse_profile(text: str, source: str = "hồ sơ") -> Profile:
         raise ProfileError(source, [f"hồ sơ lồng quá sâu (hơn {MAX_PROFILE_NESTING} cấp ngoặc)"])
     try:
         raw = yaml.safe_load(text)
-    except (ValueError, OverflowError) as error:  # a date that does not exist ("2026-02-31")
+    except (ValueError, OverflowError):  # a date that does not exist ("2026-02-31")
         raise ProfileError(source, ["có ngày không tồn tại trong lịch (vd. 31/02) hoặc giá trị không đọc được"]) from None
     except RecursionError:
         raise ProfileError(source, ["hồ sơ lồng quá sâu"]) from None
