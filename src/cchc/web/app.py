@@ -13,7 +13,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from cchc.web.calendar import calendar_download, calendar_page
+from cchc.web.compare import compare_download, compare_page
 from cchc.web.documents import documents_page
+from cchc.web.draft import draft_download, draft_form, draft_preview
 from cchc.web.matrix import matrix_download, matrix_page
 from cchc.web.outline import document_page
 from cchc.web.security import LOOPBACK_HOSTS, Csrf, GuardMiddleware
@@ -45,6 +48,14 @@ def create_app(store_dir: Path, token: str | None = None, allowed_hosts: Iterabl
         Route("/van-ban", document_page),
         Route("/ma-tran", matrix_page),
         Route("/ma-tran.xlsx", matrix_download),
+        Route("/so-sanh", compare_page),
+        Route("/so-sanh.html", compare_download),
+        Route("/so-sanh.docx", compare_download),
+        Route("/lich", calendar_page),
+        Route("/lich.ics", calendar_download),
+        Route("/soan-thao", draft_form, methods=["GET"]),
+        Route("/soan-thao", draft_preview, methods=["POST"]),
+        Route("/soan-thao.docx", draft_download, methods=["POST"]),
         Route("/sparql", sparql_page, methods=["GET"]),
         Route("/sparql", sparql_run, methods=["POST"]),
         Route("/suc-khoe", health),
