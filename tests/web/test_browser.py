@@ -97,3 +97,25 @@ def test_sparql_box_answers_and_refuses(page, base_url: str) -> None:
     page.get_by_label("Câu truy vấn").fill("SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }")
     page.get_by_role("button", name="Chạy").click()
     page.locator("#ket-qua").get_by_text("SERVICE").first.wait_for(timeout=5000)
+
+
+def test_draft_form_with_a_mistake_then_corrected_and_downloaded(page, base_url: str, tmp_path: Path) -> None:
+    import docx
+
+    page.goto(base_url + "/soan-thao")
+    page.get_by_label("Tỉnh, thành phố (với xã, phường)").fill("tỉnh Đồng Nai")
+    page.get_by_role("button", name="Xem dự thảo").click()
+    page.wait_for_load_state()
+    assert "Cần nhập tên đơn vị" in page.inner_text("main")  # the message stands by its field
+    assert page.get_by_label("Tên đơn vị").get_attribute("aria-invalid") == "true"
+    page.screenshot(path=str(SHOTS / "soan-thao-loi.png"), full_page=True)
+    page.get_by_label("Tên đơn vị").fill("Tân Phú")
+    page.get_by_role("button", name="Xem dự thảo").click()
+    page.wait_for_load_state()
+    assert "QUY CHẾ" in page.inner_text("main") or "KẾ HOẠCH" in page.inner_text("main")
+    page.screenshot(path=str(SHOTS / "soan-thao.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Tải văn bản Word (.docx)").click()
+    target = tmp_path / "du-thao.docx"
+    download.value.save_as(target)
+    assert any(p.text.strip() for p in docx.Document(str(target)).paragraphs)
