@@ -409,14 +409,9 @@ def validate(raw: Any, source: str = "hồ sơ") -> Profile:
 
 def _flow_depth(text: str) -> int:
     """Deepest nesting of YAML flow brackets ``[ {`` (block nesting is bounded by indentation)."""
-    depth = deepest = 0
-    for char in text:
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth = max(depth - 1, 0)
-    return deepest
+    from cchc.graph.store.query_text import bracket_depth
+
+    return bracket_depth(text, "[{", "]}")
 
 
 def load_profile(path: Path | str) -> Profile:

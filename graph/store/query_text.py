@@ -24,11 +24,16 @@ MAX_NESTING = 64
 
 def nesting_depth(text: str) -> int:
     """The deepest nesting of ``{ ( [`` outside strings, IRIs and comments."""
+    return bracket_depth(_LEXICAL.sub(" ", text))
+
+
+def bracket_depth(text: str, opening: str = "{([", closing: str = "})]") -> int:
+    """The deepest nesting of brackets in ``text`` (any of ``opening`` opens one level)."""
     depth = deepest = 0
-    for char in _LEXICAL.sub(" ", text):
-        if char in "{([":
+    for char in text:
+        if char in opening:
             depth += 1
             deepest = max(deepest, depth)
-        elif char in "})]":
+        elif char in closing:
             depth = max(depth - 1, 0)
     return deepest
