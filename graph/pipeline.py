@@ -215,13 +215,21 @@ class _Holders:
         return (digest.value if digest is not None else None, name.value if name is not None else "")
 
 
-_ASSIGNMENTS = "SELECT (COUNT(?a) AS ?n) WHERE { GRAPH ?g { ?a a cchc:Assignment } }"
+_ASSIGNMENTS = "SELECT ?g (COUNT(?a) AS ?n) WHERE { VALUES ?g { %s } GRAPH ?g { ?a a cchc:Assignment } } GROUP BY ?g"
 
 
-def _stored_assignments(store: GraphStore, iri: str) -> int:
-    rows = store.select(sparql_prologue() + _ASSIGNMENTS, {"g": NamedNode(iri)}).rows
-    count = rows[0].get("n") if rows else None
-    return int(count.value) if count is not None else 0
+def _stored_assignments(store: GraphStore, iris: list[str]) -> dict[str, int]:
+    """Assignments each stored graph holds: one query per batch, not one per document (a
+    re-ingest of thousands of documents would otherwise ask thousands of times)."""
+    if not iris:
+        return {}
+    values = " ".join(str(NamedNode(iri)) for iri in iris)  # the documents' own IRIs, as RDF terms
+    counts: dict[str, int] = {}
+    for row in store.select(sparql_prologue() + _ASSIGNMENTS % values).rows:
+        graph, count = row.get("g"), row.get("n")
+        if graph is not None and count is not None:
+            counts[graph.value] = int(count.value)
+    return counts
 
 
 def _apart(prepared: _Prepared, path: Path, encoding: str | None, holders: _Holders, report: IngestReport) -> _Prepared | CchcError:
@@ -270,11 +278,11 @@ def ingest(
             return
         if not report.ingested:
             ensure_ontology(store)
+        stored = _stored_assignments(store, [iri for iri in batch if iri in holders.stored])
         for iri, prepared in batch.items():
-            if iri in holders.stored:
-                before = _stored_assignments(store, iri)
-                if before > prepared.summary.assignments:
-                    report.fewer.append((prepared.summary.name, before, prepared.summary.assignments))
+            before = stored.get(iri, 0)
+            if before > prepared.summary.assignments:
+                report.fewer.append((prepared.summary.name, before, prepared.summary.assignments))
         store.write_batch({iri: prepared.ntriples for iri, prepared in batch.items()})
         report.ingested.extend(prepared.summary for prepared in batch.values())
         batch.clear()
