@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,12 @@ def _oxigraph_binary() -> str:
     if not found:
         pytest.fail("the `oxigraph` server (PyPI package oxigraph) is not installed: run `make test`")
     return found
+
+
+@pytest.fixture(scope="session")
+def free_port() -> Callable[[], int]:
+    """A port nobody listens on, for a server a test starts."""
+    return _free_port
 
 
 @pytest.fixture(scope="session")

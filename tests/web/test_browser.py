@@ -5,7 +5,6 @@ out/web/ for people to look at."""
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -19,19 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "out" / "web"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def base_url(sample_store: Path) -> Iterator[str]:
+def base_url(sample_store: Path, free_port) -> Iterator[str]:
     import uvicorn
 
     from cchc.web.app import create_app
 
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(sample_store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
