@@ -120,7 +120,7 @@ def test_facts_json_follows_the_contract() -> None:
 def test_synth_needs_an_output_folder() -> None:
     result = cli("synth")
     assert result.exit_code == 2
-    assert "OUT" in result.stderr
+    assert "THƯ_MỤC" in result.stderr
 
 
 def test_export_writes_files_and_refuses_directories(tmp_path: Path, store: str) -> None:

@@ -16,7 +16,7 @@ runner = CliRunner()
         (["matrix"], "Lỗi: thiếu tùy chọn --unit (xem: cchc matrix --help)"),
         (["matrix", "--unti", "x"], "Lỗi: không có tùy chọn --unti; ý bạn là --out, --unit? (xem: cchc matrix --help)"),
         (["query", "--format", "pdf"], "Lỗi: giá trị không hợp lệ cho --format: 'pdf' không phải một trong: 'table', 'csv', 'json', 'md', 'html', 'xlsx' (xem: cchc query --help)"),
-        (["calendar", "--year", "abc"], "Lỗi: giá trị không hợp lệ cho --year: phải là số nguyên (xem: cchc calendar --help)"),
+        (["calendar", "--year", "abc"], "Lỗi: giá trị không hợp lệ cho --year: 'abc' không phải số nguyên (xem: cchc calendar --help)"),
         (["khong-co-lenh"], "Lỗi: không có lệnh 'khong-co-lenh' (xem: cchc --help)"),
         (["facts"], "Lỗi: thiếu đối số"),
     ],

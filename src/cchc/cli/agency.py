@@ -11,7 +11,7 @@ from cchc.cli.results import ResultFormat, choose_format, print_result
 
 
 def agency_command(
-    name: Annotated[str, typer.Argument(help='Tên cơ quan như thường gọi: "Phòng NV", "Sở TT&TT", "phong tu phap"…', show_default=False)],
+    name: Annotated[str, typer.Argument(metavar="CƠ_QUAN", help='Tên cơ quan như thường gọi: "Phòng NV", "Sở TT&TT", "phong tu phap"…', show_default=False)],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị.")] = None,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help="table, csv, json, md, html hoặc xlsx.", show_default=False)] = None,
     output: Output = None,

@@ -29,7 +29,7 @@ def __getattr__(name: str):
 
 
 def who_leads_command(
-    area: Annotated[str, typer.Argument(help='Lĩnh vực: "thủ tục hành chính", "TTHC", "một cửa", "the che"…', show_default=False)],
+    area: Annotated[str, typer.Argument(metavar="LĨNH_VỰC", help='Lĩnh vực: "thủ tục hành chính", "TTHC", "một cửa", "the che"…', show_default=False)],
     unit: Annotated[Optional[str], typer.Option("--unit", help="Chỉ một đơn vị (vd. \"Mỹ Xuyên\").")] = None,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Output = None,

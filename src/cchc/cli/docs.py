@@ -38,7 +38,7 @@ def list_command(
 
 @app.command("remove")
 def remove_command(
-    documents: Annotated[list[str], typer.Argument(help="IRI của văn bản hoặc tên tệp nguồn.", show_default=False)],
+    documents: Annotated[list[str], typer.Argument(metavar="VĂN_BẢN...", help="IRI của văn bản hoặc tên tệp nguồn.", show_default=False)],
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:
@@ -59,3 +59,7 @@ def remove_command(
 
 def _value(term) -> str | None:
     return term.value if term is not None else None
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="docs")

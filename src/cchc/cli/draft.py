@@ -34,7 +34,7 @@ class DraftFormat(str, Enum):
 
 
 def draft_command(
-    kind: Annotated[DraftKind, typer.Argument(help="Loại văn bản: " + ", ".join(KINDS), show_default=False)],
+    kind: Annotated[DraftKind, typer.Argument(metavar="LOẠI", help="Loại văn bản: " + ", ".join(KINDS), show_default=False)],
     profile: Annotated[Path, typer.Option("--profile", help="Hồ sơ đơn vị (YAML), xem examples/profiles/.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Tệp kết quả (.docx, .md, .html).", show_default=False)],
     like: Annotated[Optional[str], typer.Option("--like", help='Lấy phân công theo văn bản của một đơn vị trong kho (vd. "Mỹ Xuyên").')] = None,

@@ -19,7 +19,7 @@ class FactsFormat(str, Enum):
 
 
 def facts_command(
-    file: Annotated[Path, typer.Argument(help="Tệp văn bản (.txt, .md, .docx, .pdf).", show_default=False)],
+    file: Annotated[Path, typer.Argument(metavar="TỆP", help="Tệp văn bản (.txt, .md, .docx, .pdf).", show_default=False)],
     fmt: Annotated[FactsFormat, typer.Option("--format", help="json (hợp đồng cchc-facts/1) hoặc text.")] = FactsFormat.text,
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Bảng mã nếu không tự nhận được.")] = None,
     explain: Annotated[

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the pipeline (readers, extractors, gazetteer) loads when th
 
 
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Tệp (.txt, .md, .docx, .pdf) hoặc thư mục.", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(metavar="TỆP_HOẶC_THƯ_MỤC...", help="Tệp (.txt, .md, .docx, .pdf) hoặc thư mục.", show_default=False)],
     encoding: Annotated[
         Optional[str], typer.Option("--encoding", help="Bảng mã: utf-8, utf-16, cp1258, tcvn3, vni (mặc định: tự nhận).")
     ] = None,

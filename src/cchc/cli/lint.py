@@ -40,7 +40,7 @@ def is_file_target(target: str) -> bool:
 
 def lint_command(
     target: Annotated[str, typer.Argument(
-        metavar="FILE|UNIT",
+        metavar="TỆP|ĐƠN_VỊ",
         help='Tệp văn bản (.txt, .md, .docx, .pdf), hoặc tên đơn vị có văn bản trong kho (vd. "Chợ Mới").',
         show_default=False,
     )],

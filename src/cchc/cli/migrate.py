@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # the drafting stage and the gazetteer load when the command 
 
 
 def migrate_command(
-    unit: Annotated[str, typer.Argument(help="Đơn vị cũ như văn bản ghi, vd. \"huyện Mỹ Xuyên\".", show_default=False)],
+    unit: Annotated[str, typer.Argument(metavar="ĐƠN_VỊ", help="Đơn vị cũ như văn bản ghi, vd. \"huyện Mỹ Xuyên\".", show_default=False)],
     to: Annotated[Optional[str], typer.Option("--to", help="Xã, phường hiện nay sẽ ban hành (mặc định: đơn vị nhận nhiều xã cũ nhất).")] = None,
     province: Annotated[Optional[str], typer.Option("--province", help="Tỉnh (cũ hoặc nay) khi tên đơn vị có ở nhiều tỉnh.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="Năm của dự thảo (mặc định: năm nay).")] = None,

@@ -31,7 +31,7 @@ def parse_params(params: list[str]) -> dict[str, str]:
 
 
 def query_command(
-    name: Annotated[Optional[str], typer.Argument(help="Tên truy vấn (bỏ trống để xem danh sách).", show_default=False)] = None,
+    name: Annotated[Optional[str], typer.Argument(metavar="TÊN", help="Tên truy vấn (bỏ trống để xem danh sách).", show_default=False)] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Tham số khóa=giá_trị (lặp lại được).")] = None,
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP, show_default=False)] = None,
     output: Output = None,
@@ -83,7 +83,7 @@ def read_query_text(query: str) -> str:
 
 
 def sparql_command(
-    query: Annotated[str, typer.Argument(help="Câu truy vấn SPARQL, @tệp.rq, hoặc - để đọc từ stdin.", show_default=False)],
+    query: Annotated[str, typer.Argument(metavar="TRUY_VẤN", help="Câu truy vấn SPARQL, @tệp.rq, hoặc - để đọc từ stdin.", show_default=False)],
     fmt: Annotated[Optional[ResultFormat], typer.Option("--format", help=FORMAT_HELP + " Áp dụng cho SELECT.", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--out", "-o", help="Tệp kết quả của SELECT (mặc định: stdout; bắt buộc với xlsx).")] = None,
     codes: Codes = False,

@@ -28,7 +28,7 @@ Chấm trích xuất (score.py ghép dự đoán với đáp án theo tên tệp
 
 
 def synth_command(
-    out_dir: Annotated[Path, typer.Argument(metavar="OUT", help="Thư mục kết quả (mới hoặc rỗng).", show_default=False)],
+    out_dir: Annotated[Path, typer.Argument(metavar="THƯ_MỤC", help="Thư mục kết quả (mới hoặc rỗng).", show_default=False)],
     units: Annotated[int, typer.Option("--units", "-n", min=1, help="Số đơn vị; mỗi đơn vị 5 văn bản.")] = 10,
     seed: Annotated[int, typer.Option("--seed", "-s", help="Hạt giống ngẫu nhiên.")] = 0,
     docx_share: Annotated[float, typer.Option("--docx-share", min=0.0, max=1.0, help="Tỷ lệ văn bản ghi .docx (còn lại .txt).")] = 0.2,

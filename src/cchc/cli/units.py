@@ -28,7 +28,7 @@ def load_command(store_dir: StoreDir = None, endpoint: Endpoint = None) -> None:
 
 @app.command("fate")
 def fate_command(
-    unit: Annotated[str, typer.Argument(help="Đơn vị như văn bản ghi, vd. \"huyện Mỹ Xuyên\".", show_default=False)],
+    unit: Annotated[str, typer.Argument(metavar="ĐƠN_VỊ", help="Đơn vị như văn bản ghi, vd. \"huyện Mỹ Xuyên\".", show_default=False)],
     province: Annotated[Optional[str], typer.Option("--province", help="Tỉnh (cũ hoặc nay) của đơn vị, khi tên có ở nhiều tỉnh.")] = None,
 ) -> None:
     """Đơn vị còn hay không, và các xã, phường hiện nay đã nhận địa bàn của đơn vị."""
@@ -47,7 +47,7 @@ def fate_command(
 
 @app.command("agencies")
 def agencies_command(
-    unit: Annotated[str, typer.Argument(help="Đơn vị như văn bản ghi, vd. \"Mỹ Xuyên\", \"tỉnh Quảng Nam\".", show_default=False)],
+    unit: Annotated[str, typer.Argument(metavar="ĐƠN_VỊ", help="Đơn vị như văn bản ghi, vd. \"Mỹ Xuyên\", \"tỉnh Quảng Nam\".", show_default=False)],
     store_dir: StoreDir = None,
     endpoint: Endpoint = None,
 ) -> None:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from typer._click import Command, Context, HelpFormatter
 from typer._click import exceptions as click_errors
+from typer.core import TyperGroup
 
 
 @cache
@@ -76,37 +80,51 @@ def usage_line(error: click_errors.UsageError) -> str:
     return f"{w['error_prefix']}{message} ({w['see_help'].format(command=command)})"
 
 
-@cache
-def vietnamese_panels() -> None:
-    """Typer's help panels ("Options", "[required]") in Vietnamese: they are module
-    constants of ``typer.rich_utils``, read when help is drawn, and Typer offers no other
-    way to name them. Done once, when help is first drawn (``rich_utils`` is not loaded
-    for a command that only runs)."""
-    from typer import rich_utils
+class VietnameseHelpFormatter(HelpFormatter):
+    """Click's plain help in Vietnamese: its usage prefix, section names and the
+    "[default: …; required]" notes and the help option's line are English literals written by the formatter, so the
+    formatter is where they are translated (Typer's rich panels would do the same at the
+    price of importing rich's Markdown stack, 70 ms, on every ``--help``)."""
 
-    for name, text in words()["help_panels"].items():
-        setattr(rich_utils, name, text)
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, words()["help"]["usage_prefix"] if prefix is None else prefix)
 
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(words()["help"]["sections"].get(name, name)):
+            yield
 
-def vietnamese_option(option: Any) -> Any:
-    """The help option saying its line in Vietnamese, and drawing the panels so."""
-    if option is None or getattr(option, "_cchc_vietnamese", False):
-        return option
-    option.help = words()["help_option"]
-    shows_help = option.callback
-
-    def show(ctx: Any, param: Any, value: bool) -> Any:
-        if value:
-            vietnamese_panels()
-        return shows_help(ctx, param, value) if shows_help else None
-
-    option.callback = show
-    option._cchc_vietnamese = True
-    return option
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        texts = words()["help"]["texts"]
+        super().write_dl([(term, _notes_in_vietnamese(texts.get(text, text))) for term, text in rows], col_max, col_spacing)
 
 
-def translate_help(command: Any, ctx: Any) -> None:
-    """The help option of ``command`` (and of a group's commands) in Vietnamese."""
-    vietnamese_option(command.get_help_option(ctx))
-    for child in (getattr(command, "commands", None) or {}).values():
-        translate_help(child, ctx)
+def _notes_in_vietnamese(text: str) -> str:
+    match = re.search(r"\[([^\[\]]*)\]$", text)
+    if match is None:
+        return text
+    notes = []
+    for note in match.group(1).split("; "):
+        for pattern, vietnamese in words()["help"]["extras"]:
+            found = re.match(pattern, note)
+            if found:
+                note = vietnamese.format(**found.groupdict())
+                break
+        notes.append(note)
+    return f"{text[: match.start()]}[{'; '.join(notes)}]"
+
+
+class VietnameseContext(Context):
+    formatter_class = VietnameseHelpFormatter
+
+
+def speak_vietnamese(command: Command) -> None:
+    """``command`` (and a group's commands) drawing its help in Vietnamese: the formatter
+    and the usage line's placeholders."""
+    w = words()["help"]
+    command.context_class = VietnameseContext
+    command.options_metavar = w["options_metavar"]
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = w["subcommand_metavar"]
+        for child in command.commands.values():
+            speak_vietnamese(child)

@@ -25,7 +25,7 @@ def web_command(
         Optional[str], typer.Option("--token", envvar="CCHC_WEB_TOKEN", help="Mã truy cập mà mọi yêu cầu phải mang theo.", show_default=False)
     ] = None,
 ) -> None:
-    """Mở giao diện web chỉ đọc (văn bản, ma trận trách nhiệm, SPARQL) trên trình duyệt."""
+    """Mở giao diện web trên trình duyệt: văn bản, nạp văn bản, ma trận trách nhiệm, so sánh, lịch báo cáo, soạn thảo, SPARQL chỉ đọc."""
     from cchc.graph.store.endpoint import is_loopback
 
     remote = not is_loopback(host)
