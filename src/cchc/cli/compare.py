@@ -74,7 +74,10 @@ def rendered(result: Comparison | Survey, fmt: CompareFormat) -> str | bytes:
 
 
 def compare_command(
-    units: Annotated[Optional[list[str]], typer.Argument(metavar="ĐƠN_VỊ...", help='Các đơn vị cần so sánh (ít nhất hai), vd. "Mỹ Xuyên" "Chợ Mới".', show_default=False)] = None,
+    units: Annotated[
+        Optional[list[str]],
+        typer.Argument(metavar="ĐƠN_VỊ...", help='Các đơn vị cần so sánh (ít nhất hai), vd. "Mỹ Xuyên" "Chợ Mới".', show_default=False),
+    ] = None,
     all_units: Annotated[bool, typer.Option("--all", help="Mọi đơn vị trong kho (cần --area): ai chủ trì lĩnh vực đó ở đâu.")] = False,
     area: Annotated[Optional[str], typer.Option("--area", help='Lĩnh vực: "thể chế", "TTHC", "chính phủ số"…', show_default=False)] = None,
     fmt: Annotated[
