@@ -1,4 +1,8 @@
-"""The ASGI app: routes, the read-only store for the app's lifetime, and the guards."""
+"""The ASGI app: routes, the read-only store view, and the guards.
+
+Pages read ``app.state.store``, a read-only view; the upload page is the one writer, and
+swaps in a fresh view when it has stored something (``cchc.web.upload``).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from cchc.web.outline import document_page
 from cchc.web.security import LOOPBACK_HOSTS, Csrf, GuardMiddleware
 from cchc.web.sparql import sparql_page, sparql_run
 from cchc.web.store import ReadOnlyStore
+from cchc.web.upload import upload_files, upload_page
 
 
 def health(request: Request) -> Response:
@@ -41,11 +46,13 @@ def create_app(store_dir: Path, token: str | None = None, allowed_hosts: Iterabl
         try:
             yield
         finally:
-            store.close()
+            app.state.store.close()
 
     routes = [
         Route("/", documents_page),
         Route("/van-ban", document_page),
+        Route("/nap-van-ban", upload_page, methods=["GET"]),
+        Route("/nap-van-ban", upload_files, methods=["POST"]),
         Route("/ma-tran", matrix_page),
         Route("/ma-tran.xlsx", matrix_download),
         Route("/so-sanh", compare_page),

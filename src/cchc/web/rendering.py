@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse
 from cchc.web.security import CSRF_COOKIE, CSRF_FIELD, Csrf
 
 NAVIGATION = (
-    ("/", "Văn bản"), ("/ma-tran", "Ma trận"), ("/so-sanh", "So sánh"), ("/lich", "Lịch báo cáo"),
+    ("/", "Văn bản"), ("/nap-van-ban", "Nạp văn bản"), ("/ma-tran", "Ma trận"), ("/so-sanh", "So sánh"), ("/lich", "Lịch báo cáo"),
     ("/soan-thao", "Soạn thảo"), ("/sparql", "SPARQL"),
 )
 
