@@ -16,14 +16,15 @@ HELP = f"""Sinh bộ văn bản tổng hợp (tất định) kèm đáp án chu�
 
 Mỗi đơn vị (tỉnh/thành phố, xã/phường/đặc khu, huyện/quận/thị xã trước 01/7/2025) có 5 văn bản soạn bằng bộ soạn thảo: Quy chế hoạt động Ban Chỉ đạo, Quy chế phối hợp, Quy định trách nhiệm người đứng đầu, Kế hoạch CCHC năm và năm sau; cơ quan, phân công, lịch họp, chế độ báo cáo và thời hạn khác nhau theo đơn vị. Tệp được "làm cũ" như văn bản thật: viết tắt (UBND, HĐND, VP, TTHC, CCHC…), đặt dấu kiểu cũ (hoà, uỷ), tiêu đề in đậm hoặc Markdown, câu bị ngắt qua trang; .txt và .docx.
 
-Bố cục: OUT/<cấp>/<đơn-vị>/<tên>.txt|.docx, đáp án <tên>.facts.json bên cạnh, bản sao phẳng OUT/{GOLD}/<tên>.json (tên duy nhất trong bộ) và OUT/{MANIFEST} (mỗi dòng một văn bản). Cùng --units và --seed cho cùng nội dung (tệp .txt và đáp án giống từng byte, .docx cùng nội dung), dù --jobs bao nhiêu.
+Bố cục: THƯ_MỤC/<cấp>/<đơn-vị>/<tên>.txt|.docx, đáp án <tên>.facts.json bên cạnh, bản sao phẳng THƯ_MỤC/{GOLD}/<tên>.json (tên duy nhất trong bộ) và THƯ_MỤC/{MANIFEST} (mỗi dòng một văn bản). Cùng --units và --seed cho cùng nội dung (tệp .txt và đáp án giống từng byte, .docx cùng nội dung), dù --jobs bao nhiêu.
 
 Chấm trích xuất (score.py ghép dự đoán với đáp án theo tên tệp trong một thư mục):
 
-  for f in OUT/*/*/*.txt OUT/*/*/*.docx; do
+\b
+  for f in THƯ_MỤC/*/*/*.txt THƯ_MỤC/*/*/*.docx; do
     cchc facts "$f" --format json > "PRED/$(basename "${{f%.*}}").json"
   done
-  python ../shared/eval/score.py --dir PRED OUT/{GOLD} -v
+  python ../shared/eval/score.py --dir PRED THƯ_MỤC/{GOLD} -v
 """
 
 
@@ -34,7 +35,7 @@ def synth_command(
     docx_share: Annotated[float, typer.Option("--docx-share", min=0.0, max=1.0, help="Tỷ lệ văn bản ghi .docx (còn lại .txt).")] = 0.2,
     perturb: Annotated[bool, typer.Option("--perturb/--clean", help="Làm cũ văn bản (viết tắt, dấu cũ, ngắt trang…) hoặc để sạch.")] = True,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Số tiến trình song song (kết quả không đổi).")] = 1,
-    force: Annotated[bool, typer.Option("--force", help="Thay bộ văn bản tổng hợp cũ trong OUT (chỉ xóa những gì manifest của nó liệt kê).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Thay bộ văn bản tổng hợp cũ trong THƯ_MỤC (chỉ xóa những gì manifest của nó liệt kê).")] = False,
 ) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
