@@ -53,3 +53,18 @@ def test_ingest_says_what_it_left_out_and_a_missing_path(tmp_path: Path) -> None
     assert "Kế hoạch" in result.stdout and "ke_hoach" not in result.stdout
     missing = runner.invoke(app, ["ingest", str(tmp_path / "khong-co"), "--store", str(tmp_path / "kho")])
     assert missing.exit_code == 2 and "không tìm thấy" in missing.stderr
+
+
+def test_many_files_left_out_for_one_reason_are_counted_in_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "tong-hop"
+    folder.mkdir()
+    (folder / "ke-hoach.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    for i in range(7):
+        (folder / f"dap-an-{i}.json").write_text("{}", encoding="utf-8")
+    (folder / "bang.xlsx").write_bytes(b"PK")
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--store", str(tmp_path / "kho")])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("Bỏ qua")]
+    assert len(lines) == 2, lines
+    assert any(line.startswith("Bỏ qua 7 tệp: loại tệp .json không hỗ trợ") and "dap-an-0.json" in line for line in lines)
+    assert any("bang.xlsx" in line for line in lines)

@@ -13,6 +13,7 @@ from cchc.cli.options import Endpoint, StoreDir, store_from
 from cchc.errors import InputFileError
 
 if TYPE_CHECKING:  # the pipeline (readers, extractors, gazetteer) loads when the command runs
+    from cchc.graph.file_choice import Skipped
     from cchc.graph.pipeline import IngestedDocument
 
 
@@ -32,8 +33,8 @@ def ingest_command(
     from cchc.graph.pipeline import ingest
 
     files, skipped = choose_files(paths)
-    for left in skipped:  # nothing is left out without a word
-        err.print(f"Bỏ qua {left.path}: {left.reason}", soft_wrap=True, highlight=False, markup=False)
+    for line in _skip_lines(skipped):  # nothing is left out without a word
+        err.print(line, soft_wrap=True, highlight=False, markup=False)
     if not files:
         raise InputFileError(", ".join(map(str, paths)), "không có tệp .txt, .md, .docx hoặc .pdf nào để nạp")
     with store_from(store_dir, endpoint, create=True) as store:
@@ -57,6 +58,24 @@ def ingest_command(
         err.print(error_line(error), soft_wrap=True)
     if report.failed:
         raise typer.Exit(2)
+
+
+# Beyond this many files left out for one reason, they are counted, not listed: a folder
+# from ``cchc synth`` holds 10,000 answer files beside its 10,000 documents.
+SKIPS_LISTED_UP_TO = 5
+
+
+def _skip_lines(skipped: list[Skipped]) -> list[str]:
+    by_reason: dict[str, list[Skipped]] = {}
+    for left in skipped:
+        by_reason.setdefault(left.reason, []).append(left)
+    lines = []
+    for reason, files in by_reason.items():
+        if len(files) <= SKIPS_LISTED_UP_TO:
+            lines.extend(f"Bỏ qua {left.path}: {reason}" for left in files)
+        else:
+            lines.append(f"Bỏ qua {_count(len(files))} tệp: {reason} (vd. {files[0].path}, {files[1].path})")
+    return lines
 
 
 # Beyond this many documents a row per file no longer reads (and 10,000 rows take rich
