@@ -222,9 +222,11 @@ def _province_spellings() -> dict[str, str]:
     return provinces
 
 
-def spelling(level: str, name_key: str, loose: bool = False) -> str:
+def spelling(level: str, name_key: str, loose: bool = False) -> str | None:
     """The official spelling of a unit's name, by the level word printed before it. A
-    provincial or district name is looked up without loading ten thousand communes."""
+    provincial or district name is looked up without loading ten thousand communes.
+    None when the loose key is shared by two spellings ("thanh long": Thanh Long, Thạnh
+    Long): the text's own spelling must then stand."""
     if not loose:
         if level in words_of("tinh"):
             found = _province_spellings().get(name_key)
@@ -234,7 +236,7 @@ def spelling(level: str, name_key: str, loose: bool = False) -> str:
             found = _district_spellings().get(level, {}).get(name_key)
             if found:
                 return found
-    return spellings(loose)[level][name_key]
+    return spellings(loose).get(level, {}).get(name_key)
 
 
 @cache

@@ -256,7 +256,9 @@ def _unit(line: str, loose: bool) -> NamedUnit | None:
         for size in range(len(name), 0, -1):
             found = table.get(" ".join(name[:size]))
             if found:
-                return NamedUnit(written, spelling(written, " ".join(name[:size]), loose), found)
+                as_printed = " ".join(w.capitalize() if w.isupper() else w for w in words[end : end + size])
+                spelled = spelling(written, " ".join(name[:size]), loose) or as_printed
+                return NamedUnit(written, spelled, found)
         start = end  # "THỊ XÃ Tân Phú" that is no thị xã is no "xã Tân Phú" either
     return None
 

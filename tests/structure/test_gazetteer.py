@@ -76,3 +76,12 @@ def test_the_legacy_table_covers_the_63_former_provinces_as_the_gazetteer_packag
         code = next(iter(province_names()[key(new[current]["provinceShort"])]))
         for former in formers:
             assert code in province_names()[key(old[former]["provinceShort"])], former
+
+
+def test_a_name_whose_loose_key_two_spellings_share_keeps_the_texts_spelling() -> None:
+    """"thanh long" folds Thanh Long and Thạnh Long together: the loose table finds the
+    unit, the spelling table has no single answer, and the text's own spelling stands."""
+    from cchc.graph.gazetteer import named_unit
+
+    found = named_unit("CHỦ TỊCH UỶ BAN NHÂN DÂN XÃ THẠNH LONG")
+    assert found is not None and str(found) == "xã Thạnh Long"

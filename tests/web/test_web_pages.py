@@ -74,12 +74,27 @@ def test_htmx_is_served_from_the_package(client: TestClient) -> None:
 
 def test_document_list_filters_by_unit_and_kind(client: TestClient, documents) -> None:
     everything = client.get("/").text
-    assert "5 / 5 văn bản" in everything
+    assert "1–5 trong 5 văn bản" in visible_text(everything) and "Phân trang" not in everything
     only = client.get("/", params={"unit": "huyện Chợ Mới"}).text
     table = only[only.index('id="bang-van-ban"'):]
-    assert "1 / 5 văn bản" in table and "341/KH-UBND" in table and "2824/QĐ-UBND" not in table
+    assert "1–1 trong 1 văn bản (lọc từ 5)" in visible_text(table) and "341/KH-UBND" in table and "2824/QĐ-UBND" not in table
     rules = client.get("/", params={"kind": "quy_che"}).text
     assert "Kế hoạch" not in visible_text(rules[rules.index('id="bang-van-ban"'):])
+
+
+def test_document_list_pages_keep_the_filters(client: TestClient, documents, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc.web import documents as page
+
+    monkeypatch.setattr(page, "PAGE_SIZE", 2)
+    first = client.get("/").text
+    assert "1–2 trong 5 văn bản" in visible_text(first) and "Trang 1 / 3" in visible_text(first)
+    assert 'href="/?trang=2" rel="next"' in first and 'rel="prev"' not in first
+    last = client.get("/", params={"trang": "3"}).text
+    assert "5–5 trong 5 văn bản" in visible_text(last) and 'href="/?trang=2" rel="prev"' in last and 'rel="next"' not in last
+    assert "Trang 3 / 3" in visible_text(client.get("/", params={"trang": "99"}).text)  # past the end: the last page
+    assert "Trang 1 / 3" in visible_text(client.get("/", params={"trang": "abc"}).text)
+    filtered = client.get("/", params={"kind": "quy_che"}).text
+    assert "Phân trang" not in filtered or "kind=quy_che&amp;trang=2" in filtered
 
 
 def test_document_page_lists_assignments_under_their_provision(client: TestClient, documents) -> None:

@@ -69,7 +69,7 @@ def _skip_lines(skipped: list[Skipped]) -> list[str]:
     by_reason: dict[str, list[Skipped]] = {}
     for left in skipped:
         by_reason.setdefault(left.reason, []).append(left)
-    lines = []
+    lines: list[str] = []
     for reason, files in by_reason.items():
         if len(files) <= SKIPS_LISTED_UP_TO:
             lines.extend(f"Bỏ qua {left.path}: {reason}" for left in files)

@@ -6,6 +6,7 @@ swaps in a fresh view when it has stored something (``cchc.web.upload``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from starlette.staticfiles import StaticFiles
 
 from cchc.web.calendar import calendar_download, calendar_page
 from cchc.web.compare import compare_download, compare_page
-from cchc.web.documents import documents_page
+from cchc.web.documents import document_rows, documents_page
 from cchc.web.draft import draft_download, draft_form, draft_preview
 from cchc.web.matrix import matrix_download, matrix_page
 from cchc.web.outline import document_page
@@ -43,6 +44,8 @@ def create_app(store_dir: Path, token: str | None = None, allowed_hosts: Iterabl
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # The document list every page reads is made now, so the first visitor does not wait for it.
+        threading.Thread(target=document_rows, args=(store,), name="cchc-web-warm", daemon=True).start()
         try:
             yield
         finally:

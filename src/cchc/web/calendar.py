@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cchc.errors import CchcError
-from cchc.web.documents import document_rows
+from cchc.web.documents import unit_names
 from cchc.web.rendering import render
 
 
@@ -51,7 +51,7 @@ def calendar_page(request: Request) -> Response:
     from cchc.queries.calendar import calendar_table
 
     store = request.app.state.store
-    units = sorted({r.unit for r in document_rows(store) if r.unit})
+    units = unit_names(store)
     year_text = request.query_params.get("year", "").strip() or str(dt.date.today().year)
     unit = request.query_params.get("unit", "").strip()
     context: dict[str, Any] = {"units": units, "unit": unit, "year": year_text}

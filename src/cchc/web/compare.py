@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from cchc.errors import CchcError
-from cchc.web.documents import document_rows
+from cchc.web.documents import unit_names
 from cchc.web.rendering import render
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -75,7 +75,7 @@ def compare_page(request: Request) -> Response:
     from cchc.generators.compare_html import to_html
 
     store = request.app.state.store
-    units = sorted({r.unit for r in document_rows(store) if r.unit})
+    units = unit_names(store)
     asked = wanted(request)
     context: dict[str, Any] = {"units": units, "areas": AREAS, "chosen": asked.units, "area": asked.area, "query": _query(asked)}
     if not asked.units and not asked.area:

@@ -12,6 +12,9 @@ from cchc.queries.labels import value_labels
 from cchc.queries.runner import run_query
 from cchc.queries.unit_fates import with_unit_fates
 from cchc.web.rendering import render
+from cchc.web.store import ReadOnlyStore
+
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,21 @@ def _date(iso: str) -> str:
 
 
 def document_rows(store: GraphStore) -> list[DocumentRow]:
+    """Every document of the store; once per read-only view (the list does not change)."""
+    if isinstance(store, ReadOnlyStore):
+        return store.memo("document_rows", lambda: _read_rows(store))
+    return _read_rows(store)
+
+
+def unit_names(store: GraphStore) -> list[str]:
+    """The units the documents regulate, sorted, for the pages' choices."""
+    rows = document_rows(store)
+    if isinstance(store, ReadOnlyStore):
+        return store.memo("unit_names", lambda: sorted({r.unit for r in rows if r.unit}))
+    return sorted({r.unit for r in rows if r.unit})
+
+
+def _read_rows(store: GraphStore) -> list[DocumentRow]:
     kinds = value_labels("doc_kind") or {}
     result = with_unit_fates(run_query(store, "documents"))
     rows = []
@@ -51,10 +69,18 @@ def document_rows(store: GraphStore) -> list[DocumentRow]:
 
 
 def documents_page(request: Request) -> Response:
-    rows = document_rows(request.app.state.store)
-    units = sorted({r.unit for r in rows if r.unit})
+    store = request.app.state.store
+    rows = document_rows(store)
     kinds = sorted({(r.kind, r.kind_label) for r in rows}, key=lambda pair: pair[1])
     unit = request.query_params.get("unit", "")
     kind = request.query_params.get("kind", "")
-    shown = [r for r in rows if (not unit or r.unit == unit) and (not kind or r.kind == kind)]
-    return render(request, "documents.html.j2", rows=shown, total=len(rows), units=units, kinds=kinds, unit=unit, kind=kind)
+    matching = [r for r in rows if (not unit or r.unit == unit) and (not kind or r.kind == kind)]
+    pages = max(1, -(-len(matching) // PAGE_SIZE))
+    asked = request.query_params.get("trang", "1")
+    page = min(max(int(asked) if asked.isdigit() else 1, 1), pages)
+    shown = matching[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    filters = [(name, value) for name, value in (("unit", unit), ("kind", kind)) if value]
+    return render(
+        request, "documents.html.j2", rows=shown, matching=len(matching), total=len(rows), units=unit_names(store), kinds=kinds,
+        unit=unit, kind=kind, page=page, pages=pages, first=(page - 1) * PAGE_SIZE + 1, filters=filters,
+    )

@@ -13,7 +13,7 @@ from starlette.responses import Response
 from cchc.errors import CchcError
 from cchc.generators.matrix_xlsx import legend, to_xlsx
 from cchc.queries.matrix import responsibility_matrix
-from cchc.web.documents import document_rows
+from cchc.web.documents import unit_names
 from cchc.web.rendering import render
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,7 +28,7 @@ def file_name(unit: str) -> str:
 
 def matrix_page(request: Request) -> Response:
     store = request.app.state.store
-    units = sorted({r.unit for r in document_rows(store) if r.unit})
+    units = unit_names(store)
     unit = request.query_params.get("unit", "")
     if not unit:
         return render(request, "matrix.html.j2", units=units, unit="", matrix=None)
