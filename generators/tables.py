@@ -156,6 +156,9 @@ def set_cell(ws: Worksheet, row: int, column: int, value: Cell):
     return cell
 
 
+LINE_HEIGHT = 15  # points, for the default 11-point font
+
+
 def _width(value: Cell) -> int:
     return max((len(line) for line in cell_text(value).splitlines()), default=0)
 
@@ -165,12 +168,28 @@ def fit_columns(ws: Worksheet, columns: Sequence[str], rows: Sequence[Row], firs
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
+    lines = [1] * len(rows)  # each row's height in lines, from its wrapped cells
     for j, header in enumerate(columns):
         widest = max([_width(header), *(_width(row[j]) for row in rows if j < len(row))])
-        ws.column_dimensions[get_column_letter(first_column + j)].width = max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+        width = max(MIN_WIDTH, min(MAX_WIDTH, widest + 2))
+        ws.column_dimensions[get_column_letter(first_column + j)].width = width
         if widest > MAX_WIDTH:
-            for i in range(len(rows)):
+            for i, row in enumerate(rows):
                 ws.cell(row=first_row + 1 + i, column=first_column + j).alignment = Alignment(wrap_text=True, vertical="top")
+                if j < len(row):
+                    lines[i] = max(lines[i], wrapped_lines(cell_text(row[j]), width))
+    # LibreOffice keeps a row at its stored height when it opens a file, so a wrapped cell
+    # would show its first line only: the height is written, estimated from the text.
+    for i, count in enumerate(lines):
+        if count > 1:
+            ws.row_dimensions[first_row + 1 + i].height = LINE_HEIGHT * count + 2
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide, word-wrapped."""
+    import textwrap
+
+    return sum(max(1, len(textwrap.wrap(line, max(width, 1)))) for line in text.splitlines() or [""])
 
 
 def write_table(ws: Worksheet, columns: Sequence[str], rows: Sequence[Row], title: str | None = None) -> int:

@@ -116,6 +116,17 @@ def test_xlsx_header_is_bold_frozen_filtered_and_text_never_a_formula() -> None:
     assert all(ws.column_dimensions[col].width >= tables.MIN_WIDTH for col in "ABC")
 
 
+def test_xlsx_rows_with_wrapped_text_are_as_tall_as_their_lines() -> None:
+    """LibreOffice opens a row at its stored height: a wrapped cell must not show one line only."""
+    long = "Phòng Nội vụ chủ trì, phối hợp với các cơ quan tham mưu thực hiện cải cách thể chế " * 4
+    data = tables.to_xlsx(["Cơ quan", "Nội dung"], [["Phòng Nội vụ", long], ["Phòng Tư pháp", "ngắn"]])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws["B2"].alignment.wrap_text
+    expected = tables.wrapped_lines(long, tables.MAX_WIDTH)
+    assert expected >= 5 and ws.row_dimensions[2].height == tables.LINE_HEIGHT * expected + 2
+    assert ws.row_dimensions[3].height is None  # one line: the default height
+
+
 def test_provision_citation_reads_the_eid_smallest_unit_first() -> None:
     doc = "https://w3id.org/cchc/id/doc/x"
     names = {doc: "văn bản số 1/QĐ-UBND"}
