@@ -125,25 +125,40 @@ class EmbeddedStore(ClosingStore):
         except (OSError, ValueError, TypeError) as error:
             raise QueryError(f"không chạy được truy vấn: {error}") from None
 
+    # pyoxigraph's results may only be dropped on the thread that made them (the web app
+    # queries in worker threads): none is left in a frame an exception carries away.
     def select(self, query: str, bindings: Bindings | None = None) -> SelectResult:
         result = self._query(query, bindings)
-        if not isinstance(result, QuerySolutions):
-            raise QueryError("truy vấn không phải SELECT")
-        names = tuple(v.value for v in result.variables)
-        rows = tuple({name: solution[name] for name in names} for solution in result)
+        try:
+            if not isinstance(result, QuerySolutions):
+                raise QueryError("truy vấn không phải SELECT")
+            names = tuple(v.value for v in result.variables)
+            rows = tuple({name: solution[name] for name in names} for solution in result)
+        except (OSError, ValueError, TypeError) as error:  # raised while the solutions are evaluated
+            raise QueryError(f"không chạy được truy vấn: {error}") from None
+        finally:
+            del result
         return SelectResult(names, rows)
 
     def ask(self, query: str, bindings: Bindings | None = None) -> bool:
         result = self._query(query, bindings)
-        if not isinstance(result, QueryBoolean):
-            raise QueryError("truy vấn không phải ASK")
-        return bool(result)
+        try:
+            if not isinstance(result, QueryBoolean):
+                raise QueryError("truy vấn không phải ASK")
+            return bool(result)
+        finally:
+            del result
 
     def construct(self, query: str, bindings: Bindings | None = None) -> list[Triple]:
         result = self._query(query, bindings)
-        if isinstance(result, (QuerySolutions, QueryBoolean)):
-            raise QueryError("truy vấn không phải CONSTRUCT hoặc DESCRIBE")
-        return list(result)
+        try:
+            if isinstance(result, (QuerySolutions, QueryBoolean)):
+                raise QueryError("truy vấn không phải CONSTRUCT hoặc DESCRIBE")
+            return list(result)
+        except (OSError, ValueError, TypeError) as error:
+            raise QueryError(f"không chạy được truy vấn: {error}") from None
+        finally:
+            del result
 
     def dump(self, fmt: str) -> bytes:
         if fmt not in _DUMP_FORMATS:
