@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import textwrap
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -187,8 +188,6 @@ def fit_columns(ws: Worksheet, columns: Sequence[str], rows: Sequence[Row], firs
 
 def wrapped_lines(text: str, width: int) -> int:
     """How many lines ``text`` takes in a column ``width`` characters wide, word-wrapped."""
-    import textwrap
-
     return sum(max(1, len(textwrap.wrap(line, max(width, 1)))) for line in text.splitlines() or [""])
 
 

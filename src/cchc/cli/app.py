@@ -71,19 +71,13 @@ class _ReportingGroup(TyperGroup):
             typer.echo(error.ctx.get_help())
             sys.exit(error.exit_code)
         except click_errors.UsageError as error:
-            from cchc.cli.console import err
-
-            err.print(usage_line(error), soft_wrap=True, highlight=False, markup=False)
+            _say(usage_line(error))
             sys.exit(error.exit_code)
         except click_errors.ClickException as error:
-            from cchc.cli.console import err
-
-            err.print(words()["error_prefix"] + error.format_message(), soft_wrap=True, highlight=False, markup=False)
+            _say(words()["error_prefix"] + error.format_message())
             sys.exit(error.exit_code)
         except typer.Abort:
-            from cchc.cli.console import err
-
-            err.print(words()["aborted"])
+            _say(words()["aborted"])
             sys.exit(1)
         sys.exit(status if isinstance(status, int) else 0)
 
@@ -100,6 +94,12 @@ class _ReportingGroup(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+
+def _say(line: str) -> None:
+    """One line on stderr, as written (the console, and rich, load only when there is one)."""
+    from cchc.cli.console import err
+
+    err.print(line, soft_wrap=True, highlight=False, markup=False)
 
 
 app = typer.Typer(
@@ -127,7 +127,6 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="In phiên bản rồi thoát."),
 ) -> None:
     """cchc — đồ thị tri thức về văn bản cải cách hành chính."""
-
 
 
 def main() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -15,6 +17,7 @@ from cchc.web.rendering import render
 from cchc.web.store import ReadOnlyStore
 
 PAGE_SIZE = 50
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -39,17 +42,16 @@ def _date(iso: str) -> str:
 
 def document_rows(store: GraphStore) -> list[DocumentRow]:
     """Every document of the store; once per read-only view (the list does not change)."""
-    if isinstance(store, ReadOnlyStore):
-        return store.memo("document_rows", lambda: _read_rows(store))
-    return _read_rows(store)
+    return _once(store, "document_rows", lambda: _read_rows(store))
 
 
 def unit_names(store: GraphStore) -> list[str]:
     """The units the documents regulate, sorted, for the pages' choices."""
-    rows = document_rows(store)
-    if isinstance(store, ReadOnlyStore):
-        return store.memo("unit_names", lambda: sorted({r.unit for r in rows if r.unit}))
-    return sorted({r.unit for r in rows if r.unit})
+    return _once(store, "unit_names", lambda: sorted({r.unit for r in document_rows(store) if r.unit}))
+
+
+def _once(store: GraphStore, key: str, compute: Callable[[], T]) -> T:
+    return store.memo(key, compute) if isinstance(store, ReadOnlyStore) else compute()
 
 
 def _read_rows(store: GraphStore) -> list[DocumentRow]:

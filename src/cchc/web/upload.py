@@ -60,7 +60,7 @@ class _TooLarge(Exception):
 
 
 def upload_page(request: Request) -> Response:
-    return render(request, "upload.html.j2", outcomes=[], accept=",".join(SUFFIXES), max_mb=MAX_BYTES // 2**20, max_files=MAX_FILES)
+    return _answer(request, False, [], 200)
 
 
 async def upload_files(request: Request) -> Response:
